@@ -1,0 +1,1 @@
+"""Ready-made demos, one module per chapter (``dmnlab.demos.ch00`` ...)."""

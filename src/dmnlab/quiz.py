@@ -1,0 +1,103 @@
+"""Self-check quizzes (jupyterquiz) that work live and in the static book.
+
+Questions live in ``data/quizzes/<chapter>.json`` (jupyterquiz's format), so the answers are not
+printed in the notebook's code. Colours are colour-blind-safe (blue = correct, vermillion =
+incorrect), and the feedback is also given in words.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .data import DATA_DIR, DataFileMissing
+
+__all__ = ["quiz", "load_quiz"]
+
+_COLORS = {
+    "--jq-multiple-choice-bg": "#1f3b5c",
+    "--jq-many-choice-bg": "#5c3a1f",
+    "--jq-numeric-bg": "#1f3b5c",
+    "--jq-string-bg": "#1f3b5c",
+    "--jq-correct-color": "#56B4E9",
+    "--jq-incorrect-color": "#E69F00",
+    "--jq-text-color": "#ffffff",
+    "--jq-link-color": "#cfe8ff",
+    "--jq-mc-button-bg": "#ffffff",
+    "--jq-numeric-input-bg": "#ffffff",
+    "--jq-numeric-input-label": "#101010",
+}
+
+_TYPES = {"multiple_choice", "many_choice", "numeric", "string"}
+
+
+def load_quiz(name: str) -> list:
+    """The questions of ``data/quizzes/<name>.json``, checked for jupyterquiz's format."""
+    if not isinstance(name, str) or not name.replace("_", "").isalnum():
+        raise ValueError(f"name must be a quiz name such as '00_start_here'; got {name!r}")
+    path = DATA_DIR / "quizzes" / f"{name}.json"
+    if not path.exists():
+        raise DataFileMissing(f"Quiz file {path} is missing. Restore it with `git checkout data/quizzes/{name}.json`.")
+    qs = json.loads(path.read_text())
+    if not isinstance(qs, list) or not qs:
+        raise ValueError(f"{path}: a quiz must be a non-empty list of questions")
+    for i, q in enumerate(qs):
+        if q.get("type") not in _TYPES or "question" not in q or "answers" not in q:
+            raise ValueError(f"{path}: question {i + 1} needs 'type' (one of {sorted(_TYPES)}), 'question' and 'answers'")
+        if q["type"] in ("multiple_choice", "many_choice") and not any(a.get("correct") for a in q["answers"]):
+            raise ValueError(f"{path}: question {i + 1} has no correct answer")
+        for a in q["answers"]:
+            if "feedback" not in a:
+                raise ValueError(f"{path}: every answer of question {i + 1} needs feedback text")
+    return qs
+
+
+_CDN_MATHJAX = "script.src = 'https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-svg.js';"
+
+
+def quiz(name: str):
+    """Show the self-check quiz ``name`` (e.g. ``quiz("00_start_here")``).
+
+    Built from jupyterquiz's own parts, with one change: jupyterquiz fetches MathJax from a CDN
+    when it finds an unfinished MathJax on the page; the course never loads anything from a CDN,
+    so that fallback is switched off (the page's own MathJax typesets the quiz), and a MathJax
+    that is still loading is left alone instead of raising an error.
+    """
+    import hashlib
+
+    from IPython.display import HTML, Javascript, display
+    from jupyterquiz.dynamic.loader import load_questions_script
+    from jupyterquiz.dynamic.renderer import build_script, build_styles, render_div
+
+    questions = load_quiz(name)
+    div_id = "q" + hashlib.sha1(name.encode()).hexdigest()[:11]  # stable across runs
+    prefix, static, url = load_questions_script(questions, div_id)
+    html = render_div(div_id, False, False, False, 1_000_000, 720, 10, "left")
+    base = _default_colors()
+    base.update(_COLORS)
+    styles = build_styles(div_id, base)
+    script = build_script(prefix, static, url, div_id, True)
+    if _CDN_MATHJAX not in script:
+        raise RuntimeError("jupyterquiz changed: its MathJax CDN fallback was not found; update dmnlab.quiz")
+    script = script.replace(_CDN_MATHJAX, "return;")
+    # MathJax may be present but still loading (config object only): wait for it instead of failing
+    script = script.replace("if (typeof MathJax != 'undefined') {",
+                            "if (typeof MathJax != 'undefined' && MathJax.version) {")
+    # jupyterquiz's numeric inputs have no label; give every input one once the quiz is drawn
+    script += (
+        "\n(function(){var n=0;function fix(){var c=document.getElementById('%s');"
+        "if(c){c.querySelectorAll('input:not([aria-label])').forEach(function(i){"
+        "i.setAttribute('aria-label','Your answer');});}if(n++<100){setTimeout(fix,100);}}fix();})();\n" % div_id)
+    display(HTML(html + styles))
+    display(Javascript(script))
+
+
+def _default_colors() -> dict:
+    return {
+        "--jq-multiple-choice-bg": "#392061", "--jq-mc-button-bg": "#fafafa",
+        "--jq-mc-button-border": "#e0e0e0e0", "--jq-mc-button-inset-shadow": "#555555",
+        "--jq-many-choice-bg": "#f75c03ff", "--jq-numeric-bg": "#392061ff",
+        "--jq-numeric-input-bg": "#c0c0c0", "--jq-numeric-input-label": "#101010",
+        "--jq-numeric-input-shadow": "#999999", "--jq-string-bg": "#4c1a57",
+        "--jq-incorrect-color": "#c80202", "--jq-correct-color": "#009113",
+        "--jq-text-color": "#fafafa", "--jq-link-color": "#9abafa",
+    }

@@ -1,0 +1,134 @@
+"""The demo mechanism: one declaration, a live widget updated in place, a static page with sliders."""
+
+import json
+import re
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from dmnlab import Choice, Demo, Slider, Toggle
+from dmnlab.render import StaticFigure, encode_plotly
+
+t = np.linspace(0, 1, 200)
+
+
+def sine_demo(**kw):
+    def update(freq, phase, squared):
+        y = np.sin(2 * np.pi * freq * t + phase)
+        if squared:
+            y = y ** 2
+        return {"data": [{"y": y}], "layout": {"title": {"text": f"f = {freq:g} Hz"}},
+                "readout": f"mean = {y.mean():.3f}"}
+
+    return Demo(
+        name="sine",
+        controls=[Slider("freq", "Frequency", 1, 4, 1, 2, unit="Hz"),
+                  Choice("phase", "Phase", [("0", 0.0), ("pi/2", np.pi / 2)], 0.0),
+                  Toggle("squared", "Square it", False)],
+        figure=lambda: go.Figure(go.Scatter(x=t, y=0 * t)),
+        update=update,
+        alt="A sine wave whose frequency follows the slider.",
+        caption="Notice the number of peaks.",
+        **kw,
+    )
+
+
+def test_evaluate_validates_each_control():
+    d = sine_demo()
+    assert d.evaluate(freq=3)["readout"].startswith("mean =")
+    with pytest.raises(ValueError, match=r"freq must be in the range \[1, 4\] Hz; got 9"):
+        d.evaluate(freq=9)
+    with pytest.raises(ValueError, match="phase must be one of"):
+        d.evaluate(phase=1.0)
+    with pytest.raises(ValueError, match="squared must be True or False"):
+        d.evaluate(squared="yes")
+    with pytest.raises(ValueError, match="'amplitude' is not a control"):
+        d.evaluate(amplitude=1)
+
+
+def test_live_widget_updates_the_same_figurewidget_in_place():
+    d = sine_demo()
+    w = d.widget()
+    fig_before = w.fig
+    y0 = np.array(w.fig.data[0].y)
+    d.set(freq=4)
+    assert w.fig is fig_before  # no re-render: the same FigureWidget
+    y1 = np.array(w.fig.data[0].y)
+    assert not np.allclose(y0, y1)
+    np.testing.assert_allclose(y1, np.sin(2 * np.pi * 4 * t), atol=1e-12)
+    assert w.fig.layout.title.text == "f = 4 Hz"
+    assert "mean =" in w.readout.value
+    assert w.controls["freq"].value == 4
+
+
+def test_live_widget_shows_bad_input_as_a_message_not_a_traceback():
+    def update(freq, phase, squared):
+        if freq == 3:
+            raise ValueError("freq 3 is not allowed in this demo")
+        return {"data": [{"y": t * freq}]}
+
+    d = sine_demo()
+    d.update = update
+    w = d.widget()
+    w.controls["freq"].value = 3  # as if the learner dragged the slider
+    assert "freq 3 is not allowed" in w.error.value and "Traceback" not in w.error.value
+    w.controls["freq"].value = 2
+    assert w.error.value == ""
+
+
+def test_static_spec_has_one_state_per_grid_point_and_sliders():
+    d = sine_demo()
+    spec = d.static_spec()
+    assert len(spec["states"]) == 4 * 2 * 2
+    assert [s["name"] for s in spec["layout"]["sliders"]] == ["freq", "phase", "squared"]
+    assert spec["layout"]["sliders"][0]["active"] == 1  # default freq = 2 is the 2nd grid value
+    st = spec["states"]["3,0,1"]
+    assert st["readout"].startswith("mean =") and st["data"][0]["y"]["dtype"] == "f4"
+    assert all(step["method"] == "skip" for step in spec["layout"]["sliders"][0]["steps"])
+
+
+def test_static_controls_subset_and_budgets():
+    d = sine_demo(static=["freq"])
+    assert len(d.static_spec()["states"]) == 4
+    with pytest.raises(ValueError, match="max_states"):
+        sine_demo(max_states=5).static_spec()
+    with pytest.raises(ValueError, match="max_bytes"):
+        sine_demo(max_bytes=1000).static_html()
+
+
+def test_static_html_carries_alt_text_caption_and_safe_json():
+    html = sine_demo().static_html()
+    assert 'aria-label="A sine wave whose frequency follows the slider."' in html
+    assert "<figcaption>Notice the number of peaks.</figcaption>" in html
+    payload = re.search(r'<script type="application/json" class="dmnlab-spec">(.*?)</script>', html, re.S).group(1)
+    assert "</" not in payload
+    json.loads(payload)
+
+
+def test_encode_plotly_typed_arrays_round_trip():
+    import base64
+
+    a = np.linspace(-1, 1, 50)
+    enc = encode_plotly({"y": a, "z": np.arange(100).reshape(10, 10), "n": np.float64(2.5), "small": np.array([1, 2])})
+    back = np.frombuffer(base64.b64decode(enc["y"]["bdata"]), dtype="<f4")
+    np.testing.assert_allclose(back, a, rtol=1e-6)
+    assert enc["z"]["shape"] == "10,10" and enc["z"]["dtype"] == "i1"
+    assert enc["n"] == 2.5 and enc["small"] == [1, 2]
+
+
+def test_demo_declaration_errors():
+    with pytest.raises(ValueError, match="alt must be a sentence"):
+        Demo("x", [Slider("a", "A", 0, 1, 0.5, 0)], go.Figure, lambda a: {}, alt="")
+    with pytest.raises(ValueError, match="unique"):
+        Demo("x", [Slider("a", "A", 0, 1, 0.5, 0), Slider("a", "B", 0, 1, 0.5, 0)], go.Figure,
+             lambda a: {}, alt="a long enough alt text")
+    with pytest.raises(ValueError, match="value must be in the range"):
+        Slider("a", "A", 0, 1, 0.5, 3)
+
+
+def test_static_figure_needs_alt_text():
+    with pytest.raises(ValueError, match="alt must be a sentence"):
+        StaticFigure(go.Figure(), alt="fig")
+    with pytest.raises(ValueError, match="plotly or matplotlib"):
+        StaticFigure(object(), alt="a long enough alt text")

@@ -1,0 +1,60 @@
+"""Build the book: every notebook executed, warnings are errors, nothing from a CDN.
+
+    .venv/bin/python tools/build_book.py [--force]   (what `make book` runs)
+
+--force re-executes every notebook. Otherwise unchanged notebooks are reused from the
+execution cache, as long as the course library (src/dmnlab), data/ and the pinned environment
+are unchanged too.
+Exit status is non-zero if Sphinx warned, a notebook failed, or a notebook page was not
+executed (book/_ext/dmnlab_book.py checks that).
+"""
+import argparse
+import hashlib
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+CACHE = ROOT / "book/_build/.jupyter_cache"
+STAMP = ROOT / "book/_build/.inputs.sha256"
+
+
+def inputs_digest() -> str:
+    """Notebook outputs depend on more than the notebook: the course library, its data and
+    the pinned environment. The execution cache is only reused while these are unchanged."""
+    h = hashlib.sha256()
+    files = sorted([*ROOT.glob("src/dmnlab/**/*.py"), *ROOT.glob("src/dmnlab/static/*"),
+                    *ROOT.glob("data/**/*"), ROOT / "requirements-lock.txt"])
+    for f in files:
+        if f.is_file():
+            h.update(str(f.relative_to(ROOT)).encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--force", action="store_true", help="re-execute every notebook (clear the cache)")
+    args = ap.parse_args(argv)
+    digest = inputs_digest()
+    stale = args.force or not STAMP.exists() or STAMP.read_text() != digest
+    env = dict(os.environ, DMNLAB_RENDER="static", MPLBACKEND="Agg", PYDEVD_DISABLE_FILE_VALIDATION="1")
+    jb = pathlib.Path(sys.executable).with_name("jupyter-book")
+    t0 = time.time()
+    cmd = [str(jb), "build", ".", "--warningiserror", "--keep-going", "--quiet"]
+    if stale:  # re-read every page and re-execute every notebook
+        shutil.rmtree(CACHE, ignore_errors=True)
+        STAMP.unlink(missing_ok=True)
+        cmd.append("--all")
+    rc = subprocess.call(cmd, cwd=ROOT / "book", env=env)  # the cache path in _config.yml is relative to here
+    if rc == 0:
+        STAMP.write_text(digest)
+    print(f"book build: exit {rc} in {time.time() - t0:.0f} s -> book/_build/html/index.html")
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())
