@@ -38,7 +38,10 @@ def inputs_digest() -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--force", action="store_true", help="re-execute every notebook (clear the cache)")
+    ap.add_argument("--only", metavar="NN", help="build a small book of just one chapter (e.g. 03) in a temp folder")
     args = ap.parse_args(argv)
+    if args.only:
+        return build_one(args.only)
     digest = inputs_digest()
     stale = args.force or not STAMP.exists() or STAMP.read_text() != digest
     env = dict(os.environ, DMNLAB_RENDER="static", MPLBACKEND="Agg", PYDEVD_DISABLE_FILE_VALIDATION="1")
@@ -53,6 +56,37 @@ def main(argv=None) -> int:
     if rc == 0:
         STAMP.write_text(digest)
     print(f"book build: exit {rc} in {time.time() - t0:.0f} s -> book/_build/html/index.html")
+    return rc
+
+
+def build_one(nn: str) -> int:
+    """A quick check of one chapter as the book renders it: its notebook (executed), the
+    glossary and the references, with warnings as errors, in /tmp/dmnlab-book-NN."""
+    import tempfile
+
+    nbs = sorted((ROOT / "notebooks").glob(f"{nn}_*.ipynb"))
+    if len(nbs) != 1:
+        print(f"--only {nn}: expected one notebook notebooks/{nn}_*.ipynb, found {len(nbs)}")
+        return 2
+    out = pathlib.Path(tempfile.gettempdir()) / f"dmnlab-book-{nn}"
+    shutil.rmtree(out, ignore_errors=True)
+    (out / "notebooks").mkdir(parents=True)
+    for name in ("_config.yml", "references.bib", "glossary.md", "data.md", "bibliography.md"):
+        shutil.copy2(ROOT / "book" / name, out / name)
+    (out / "intro.md").write_text(f"# Chapter {nn} on its own\n\nA check build of one chapter.\n")
+    shutil.copytree(ROOT / "book" / "_ext", out / "_ext")
+    ext = out / "_ext" / "dmnlab_book.py"
+    ext.write_text(ext.read_text().replace(
+        "ROOT = pathlib.Path(__file__).resolve().parents[2]", f"ROOT = pathlib.Path({str(ROOT)!r})"))
+    shutil.copy2(nbs[0], out / "notebooks" / nbs[0].name)
+    (out / "_toc.yml").write_text(
+        "format: jb-book\nroot: intro\nchapters:\n"
+        f"  - file: notebooks/{nbs[0].stem}\n  - file: data\n  - file: glossary\n  - file: bibliography\n")
+    env = dict(os.environ, DMNLAB_RENDER="static", MPLBACKEND="Agg")
+    jb = pathlib.Path(sys.executable).with_name("jupyter-book")
+    t0 = time.time()
+    rc = subprocess.call([str(jb), "build", ".", "--warningiserror", "--keep-going", "--quiet"], cwd=out, env=env)
+    print(f"chapter {nn}: exit {rc} in {time.time() - t0:.0f} s -> {out}/_build/html/notebooks/{nbs[0].stem}.html")
     return rc
 
 
