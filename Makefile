@@ -3,6 +3,8 @@
 #   make test    install what the tests need, then run every test (network off where possible)
 #   make lab     open the course in JupyterLab
 #   make bench   write benchmarks/results.json
+#   make pdf     the printable book, book/_build/pdf/default-mode.pdf (offline, via chromium)
+#   make student / make instructor   notebooks without / with exercise solutions, in build/
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -18,9 +20,9 @@ export IPYTHONDIR := $(CURDIR)/.jupyter/ipython
 export MPLCONFIGDIR := $(CURDIR)/.jupyter/matplotlib
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: setup book lab test test-deps bench checksums clean help
+.PHONY: setup book pdf lab test test-deps bench checksums student instructor clean help
 help:
-	@sed -n '2,6p' Makefile
+	@sed -n '2,8p' Makefile
 
 $(VENV)/.installed: requirements.txt requirements-lock.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +39,9 @@ setup: $(VENV)/.installed node_modules/.installed
 book: setup
 	$(PY) tools/build_book.py
 
+pdf: book test-deps
+	tools/offline.sh $(PY) tools/build_pdf.py
+
 lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -51,6 +56,12 @@ test: test-deps
 
 bench: setup
 	tools/offline.sh $(PY) benchmarks/run.py
+
+student: setup
+	$(PY) tools/editions.py student
+
+instructor: setup
+	$(PY) tools/editions.py instructor
 
 checksums: setup
 	$(PY) tools/checksums.py

@@ -79,3 +79,9 @@ def test_a_build_that_skips_execution_fails(tmp_path):
     out = r.stdout + r.stderr
     assert r.returncode != 0, "a book with unexecuted notebooks must not build"
     assert "was not executed" in out
+
+
+def test_setup_is_skipped_when_nothing_changed():
+    """`make book` run again (e.g. with the network off) does no set-up: its stamps are current."""
+    r = subprocess.run(["make", "-q", "setup"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, "make setup would run again: " + r.stdout + r.stderr
