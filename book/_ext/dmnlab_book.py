@@ -18,7 +18,9 @@ import os
 import pathlib
 import shutil
 
+from docutils import nodes
 from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -153,7 +155,60 @@ def on_build_finished(app, exc):
         raise ExtensionError("Notebook pages were not executed:\n  " + "\n  ".join(problems))
 
 
+class execution_times(nodes.General, nodes.Element):
+    """Placeholder for the table of notebook execution times (filled once all pages are read)."""
+
+
+class ExecutionTimesDirective(SphinxDirective):
+    def run(self):
+        return [execution_times("")]
+
+
+def on_doctree_resolved(app, doctree, docname):
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    for node in list(doctree.findall(execution_times)):
+        rows = []
+        for doc in sorted(app.env.found_docs):
+            if not str(app.env.doc2path(doc)).endswith(".ipynb"):
+                continue
+            data = NbMetadataCollector.get_exec_data(app.env, doc) or {}
+            secs = data.get("runtime")
+            rows.append((app.env.titles[doc].astext() if doc in app.env.titles else doc,
+                         f"{secs:.1f}" if secs is not None else "not run",
+                         "yes" if data.get("succeeded") else "no"))
+        total = sum(float(r[1]) for r in rows if r[1] != "not run")
+        table = nodes.table(classes=["dmnlab-table"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        for width in (60, 20, 20):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        group += head
+        body = nodes.tbody()
+        group += body
+
+        def row(cells, parent):
+            r = nodes.row()
+            for c in cells:
+                entry = nodes.entry()
+                entry += nodes.paragraph(text=str(c))
+                r += entry
+            parent += r
+
+        row(("Chapter", "Seconds (fresh kernel)", "Ran without error"), head)
+        for r in rows:
+            row(r, body)
+        row(("All chapters", f"{total:.1f}", "yes" if all(r[2] == "yes" for r in rows) else "no"), body)
+        node.replace_self(table)
+
+
 def setup(app):
+    app.add_node(execution_times)
+    app.add_directive("dmnlab-execution-times", ExecutionTimesDirective)
+    app.connect("doctree-resolved", on_doctree_resolved)
+    # the status page lists every notebook's run: rebuild it on every build
+    app.connect("env-get-outdated", lambda app, env, added, changed, removed: ["status"] if "status" in env.found_docs else [])
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("build-finished", on_build_finished)
