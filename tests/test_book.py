@@ -19,7 +19,7 @@ PAGE_BUDGET = 2_000_000  # bytes per page, excluding shared static assets
 def test_every_notebook_has_its_page(built_book):
     for nb in NOTEBOOKS:
         assert (built_book / "notebooks" / f"{nb.stem}.html").exists(), nb.name
-    for page in ("index", "data", "glossary", "bibliography", "license", "cite", "status"):
+    for page in ("index", "data", "glossary", "bibliography", "license", "cite", "status", "instructor"):
         assert (built_book / f"{page}.html").exists(), page
 
 

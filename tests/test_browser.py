@@ -15,7 +15,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def pages():
-    base = ["index.html", "data.html", "glossary.html", "bibliography.html", "license.html", "cite.html", "status.html"]
+    base = ["index.html", "data.html", "glossary.html", "bibliography.html", "license.html", "cite.html", "status.html", "instructor.html"]
     return base + [f"notebooks/{nb.stem}.html" for nb in NOTEBOOKS]
 
 

@@ -69,8 +69,47 @@ def _drop_thebe(app) -> None:
             lst for lst in listeners if not getattr(lst.handler, "__module__", "").startswith("sphinx_thebe")]
 
 
+def _repository_url() -> str:
+    """Where the course's repository is published: DMNLAB_REPOSITORY_URL, else git's origin."""
+    url = os.environ.get("DMNLAB_REPOSITORY_URL", "").strip()
+    if not url:
+        import subprocess
+
+        try:
+            url = subprocess.run(["git", "remote", "get-url", "origin"], cwd=ROOT, capture_output=True,
+                                 text=True, timeout=5).stdout.strip()
+        except Exception:
+            url = ""
+    if url.startswith("git@github.com:"):
+        url = "https://github.com/" + url.split(":", 1)[1]
+    url = url.removesuffix(".git")
+    return url if url.startswith("https://") else ""
+
+
+def _launch_buttons(config) -> None:
+    """Binder and JupyterHub launch buttons on every notebook page, once the repository is public.
+
+    Binder needs the repository's address (DMNLAB_REPOSITORY_URL or git's origin); a JupyterHub
+    button appears when DMNLAB_JUPYTERHUB_URL names the class hub (it opens the notebook through
+    nbgitpuller).
+    """
+    url = _repository_url()
+    if not url:
+        return
+    opts = dict(config.html_theme_options or {})
+    opts.update(repository_url=url, repository_branch=os.environ.get("DMNLAB_REPOSITORY_BRANCH", "main"),
+                path_to_docs="book")
+    launch = {"notebook_interface": "jupyterlab", "binderhub_url": "https://mybinder.org"}
+    hub = os.environ.get("DMNLAB_JUPYTERHUB_URL", "").strip()
+    if hub:
+        launch["jupyterhub_url"] = hub
+    opts["launch_buttons"] = launch
+    config.html_theme_options = opts
+
+
 def on_config_inited(app, config):
     _drop_thebe(app)
+    _launch_buttons(config)
     os.environ["DMNLAB_RENDER"] = "static"
     os.environ.setdefault("MPLBACKEND", "Agg")
     vendor_root = _vendor_dir(app)
