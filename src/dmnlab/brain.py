@@ -36,13 +36,26 @@ def brain_mesh(cell_mm: float = 7.0, surface: str = "pial"):
     """A light cortical mesh from nilearn's fsaverage5 (ships offline), both hemispheres.
 
     Returns ``(vertices (n, 3) in MNI mm, faces (m, 3))``; ``cell_mm`` sets the decimation
-    (larger = lighter; the default 7 mm gives about 3,500 vertices).
+    (larger = lighter; the default 7 mm gives about 3,500 vertices). The default mesh is read
+    from data/brain_mesh.json (made by tools/make_brain_mesh.py), which is much faster than
+    reading the surfaces.
     """
     cell_mm = check_number("cell_mm", cell_mm, 1.0, 20.0, unit="mm")
-    from nilearn import datasets
-
     if surface not in ("pial", "inflated", "white_matter"):
         raise ValueError(f"surface must be one of 'pial', 'inflated', 'white_matter'; got {surface!r}")
+    if cell_mm == 7.0 and surface == "pial":
+        import json
+
+        from .data import data_path
+
+        d = json.loads(data_path("brain_mesh.json").read_text())
+        return np.asarray(d["vertices"], float), np.asarray(d["faces"], np.int32)
+    return _mesh_from_fsaverage(cell_mm, surface)
+
+
+def _mesh_from_fsaverage(cell_mm: float, surface: str):
+    from nilearn import datasets
+
     fs = datasets.load_fsaverage("fsaverage5")[surface]
     verts, faces, off = [], [], 0
     for part in ("left", "right"):
