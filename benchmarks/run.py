@@ -6,6 +6,7 @@ Keys:
   pages                {page: bytes of the built HTML page, excluding shared static assets}
   live_update_speedup  full re-render time / in-place update time, same demo, same run
   course_seconds       total notebook execution time
+  network_model        chapter 7: linear (Lyapunov) vs neurolib cost and FC agreement
 """
 
 from __future__ import annotations
@@ -84,6 +85,20 @@ def time_widgets(n: int = 40) -> tuple[dict, dict]:
     return widgets, speedups
 
 
+def network_comparison() -> dict:
+    """Chapter 7: the fast linear (Lyapunov) model against neurolib's nonlinear simulation."""
+    try:
+        from dmnlab.models.network import compare_with_neurolib
+    except ImportError:
+        return {}
+    out = compare_with_neurolib()
+    lin, nl = out.get("seconds_linear"), out.get("seconds_neurolib")
+    if lin and nl:
+        out["cost_ratio"] = round(nl / lin, 1)
+    print(f"  network model: {out}", flush=True)
+    return out
+
+
 def page_sizes() -> dict:
     html = ROOT / "book" / "_build" / "html"
     if not html.exists():
@@ -99,6 +114,8 @@ def main() -> int:
     nbs = time_notebooks()
     print("live widgets:", flush=True)
     widgets, speedups = time_widgets()
+    print("network model (chapter 7):", flush=True)
+    network = network_comparison()
     pages = page_sizes()
     results = {
         "notebooks": nbs,
@@ -107,6 +124,7 @@ def main() -> int:
         "pages": pages,
         "live_update_speedup": round(statistics.median(speedups.values()), 1) if speedups else None,
         "live_update_speedup_by_demo": speedups,
+        "network_model": network,
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
     }
     OUT.write_text(json.dumps(results, indent=1) + "\n")
