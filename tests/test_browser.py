@@ -38,7 +38,7 @@ def open_page(page, rel):
 def wait_for_figures(page):
     page.wait_for_function(
         """() => [...document.querySelectorAll('figure.dmnlab-figure .dmnlab-plot, figure.dmnlab-demo .dmnlab-plot')]
-               .every(gd => gd._fullData && gd._fullData.length > 0)""",
+               .every(gd => gd._fullData && gd._fullLayout)""",
         timeout=30000,
     )
 
@@ -57,7 +57,7 @@ def test_page_loads_offline_and_draws(built_book, page, rel):
     # every image has alt text; every plot has an accessible name
     assert page.evaluate("[...document.querySelectorAll('img')].filter(i => !i.hasAttribute('alt')).length") == 0
     assert page.evaluate(
-        "[...document.querySelectorAll('figure.dmnlab-figure, figure.dmnlab-demo')].filter(f => !(f.getAttribute('aria-label')||'').trim()).length") == 0
+        "[...document.querySelectorAll('.dmnlab-plot')].map(g => g.closest('figure')).filter(f => !f || !(f.getAttribute('aria-label')||'').trim()).length") == 0
 
 
 @pytest.mark.parametrize("rel", pages())

