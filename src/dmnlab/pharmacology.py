@@ -1,0 +1,185 @@
+"""Chapter 6's drug tables: loaders and validators.
+
+Three tables in ``data/`` (each row cites ``book/references.bib`` and carries a status):
+
+``drugs.csv``
+    One row per drug: class, mechanism, dose range as labelled or studied (for information, not
+    advice), half-life (a single value ``t_half_h`` for the models plus the cited range),
+    active metabolite, bioavailability, US approval notes, a typical plasma level and unbound
+    fraction where the side-effect model uses them, sources, a row ``status`` and the fields
+    that are *unverified*; ``t_half_status`` says whether the half-life itself was checked.
+``affinities.csv``
+    Long format: drug, target, ``ki_nM`` (with ``qualifier`` ">" when only a lower bound is
+    known), ``measure`` (Ki or KD), assay note, source, status.
+``dmn_drug_effects.csv``
+    What each class does to a DMN measure: population, phase, measure, direction, n, source,
+    status, and the seed claim (``claim_id``) with its verdict and grade from ``claims.csv``.
+
+Every loader checks the table (columns, allowed statuses, numbers in range) and raises
+``ValueError`` saying which row and column is wrong.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import numpy as np
+import pandas as pd
+
+from .data import load_table
+from .validate import check_choice
+
+__all__ = [
+    "STATUSES",
+    "TARGETS",
+    "load_drugs",
+    "load_affinities",
+    "load_dmn_effects",
+    "affinity_profile",
+    "drug_names",
+    "source_keys",
+    "validate_table",
+]
+
+STATUSES = ("verified", "unverified")
+TARGETS = ("SERT", "NET", "DAT", "H1", "muscarinic", "alpha1", "alpha2", "5-HT2A", "5-HT2C", "D2")
+
+_DRUG_COLS = ["drug", "class", "mechanism", "dose_range", "t_half_h", "t_half_text", "active_metabolite",
+              "bioavailability", "approval_fda", "plasma_level_ng_ml", "fraction_unbound", "mw_g_per_mol",
+              "source", "status", "unverified_fields", "t_half_status"]
+_AFF_COLS = ["drug", "target", "ki_nM", "qualifier", "measure", "assay", "source", "status"]
+_DMN_COLS = ["id", "class", "drug", "population", "phase", "measure", "direction", "n", "finding", "source",
+             "status", "claim_id", "verdict", "grade", "ledger_ids"]
+
+
+def source_keys(sources: str) -> list[str]:
+    """Split a ``source`` cell ("key1;key2") into bib keys."""
+    if not isinstance(sources, str):
+        raise ValueError(f"sources must be a string of bib keys separated by ';'; got {sources!r}")
+    return [k.strip() for k in sources.split(";") if k.strip()]
+
+
+def validate_table(df: pd.DataFrame, name: str, columns: list[str]) -> pd.DataFrame:
+    """Check a chapter-6 table: exact columns, a non-empty source and an allowed status per row."""
+    if not isinstance(df, pd.DataFrame):
+        raise ValueError(f"df must be a pandas DataFrame; got {type(df).__name__}")
+    if list(df.columns) != columns:
+        raise ValueError(f"{name}: columns must be {columns}; got {list(df.columns)}")
+    for i, row in df.iterrows():
+        if not source_keys(row["source"] if isinstance(row["source"], str) else ""):
+            raise ValueError(f"{name} row {i} ({row.iloc[0]}): source must name at least one bib key")
+        if row["status"] not in STATUSES:
+            raise ValueError(f"{name} row {i} ({row.iloc[0]}): status must be one of {STATUSES}; "
+                             f"got {row['status']!r}")
+    return df
+
+
+def _positive(df, name, col, *, lo=0.0, hi=math.inf):
+    vals = pd.to_numeric(df[col], errors="coerce")
+    bad = df[df[col].notna() & ~((vals > lo) & (vals <= hi))]
+    if len(bad):
+        raise ValueError(f"{name}: {col} must be a number in ({lo:g}, {hi:g}] where given; "
+                         f"bad rows: {bad.iloc[:, 0].tolist()}")
+
+
+@functools.lru_cache(maxsize=1)
+def load_drugs() -> pd.DataFrame:
+    """``data/drugs.csv``, checked (see the module docstring for the columns)."""
+    df = validate_table(load_table("drugs.csv"), "drugs.csv", _DRUG_COLS)
+    if df["drug"].duplicated().any():
+        raise ValueError(f"drugs.csv: duplicate drugs {df.loc[df['drug'].duplicated(), 'drug'].tolist()}")
+    _positive(df, "drugs.csv", "t_half_h", hi=24 * 365)
+    _positive(df, "drugs.csv", "plasma_level_ng_ml", hi=1e5)
+    _positive(df, "drugs.csv", "fraction_unbound", hi=1.0)
+    _positive(df, "drugs.csv", "mw_g_per_mol", hi=2000)
+    has_t = df["t_half_h"].notna()
+    if not df.loc[has_t, "t_half_status"].isin(STATUSES).all():
+        raise ValueError("drugs.csv: t_half_status must be 'verified' or 'unverified' where t_half_h is given")
+    return df
+
+
+@functools.lru_cache(maxsize=1)
+def load_affinities() -> pd.DataFrame:
+    """``data/affinities.csv``, checked: every drug is in drugs.csv, every target is known."""
+    df = validate_table(load_table("affinities.csv"), "affinities.csv", _AFF_COLS)
+    df["qualifier"] = df["qualifier"].fillna("")
+    _positive(df, "affinities.csv", "ki_nM", hi=1e6)
+    if df["ki_nM"].isna().any():
+        raise ValueError("affinities.csv: every row needs ki_nM")
+    bad = sorted(set(df["target"]) - set(TARGETS))
+    if bad:
+        raise ValueError(f"affinities.csv: unknown targets {bad}; allowed {TARGETS}")
+    if not df["measure"].isin(["Ki", "KD"]).all():
+        raise ValueError("affinities.csv: measure must be 'Ki' or 'KD'")
+    if not df["qualifier"].isin(["", ">"]).all():
+        raise ValueError("affinities.csv: qualifier must be empty or '>'")
+    missing = sorted(set(df["drug"]) - set(load_drugs()["drug"]))
+    if missing:
+        raise ValueError(f"affinities.csv: drugs not in drugs.csv: {missing}")
+    if df.duplicated(["drug", "target"]).any():
+        raise ValueError("affinities.csv: one row per drug and target")
+    return df
+
+
+@functools.lru_cache(maxsize=1)
+def load_dmn_effects() -> pd.DataFrame:
+    """``data/dmn_drug_effects.csv``, checked; verdicts and grades must match ``claims.csv``."""
+    df = validate_table(load_table("dmn_drug_effects.csv"), "dmn_drug_effects.csv", _DMN_COLS)
+    for c in ("claim_id", "verdict", "grade", "n"):
+        df[c] = df[c].astype(object).where(df[c].notna(), "")
+    df["n"] = [str(int(v)) if isinstance(v, float) else str(v) for v in df["n"]]
+    claims = load_table("claims.csv").set_index("claim_id")
+    for i, row in df.iterrows():
+        cid = row["claim_id"]
+        if not cid:
+            continue
+        if cid not in claims.index:
+            raise ValueError(f"dmn_drug_effects.csv row {i}: claim_id {cid!r} is not in claims.csv")
+        if (claims.at[cid, "verdict"], claims.at[cid, "grade"]) != (row["verdict"], row["grade"]):
+            raise ValueError(f"dmn_drug_effects.csv row {i}: verdict/grade of {cid} differ from claims.csv")
+    return df
+
+
+def drug_names(*, with_affinities: bool = False, with_level: bool = False, with_half_life: bool = False) -> list:
+    """Drug names of drugs.csv, optionally only those with affinities / a plasma level / a half-life."""
+    return list(_drug_names(bool(with_affinities), bool(with_level), bool(with_half_life)))
+
+
+@functools.lru_cache(maxsize=16)
+def _drug_names(with_affinities: bool, with_level: bool, with_half_life: bool) -> tuple:
+    d = load_drugs()
+    keep = pd.Series(True, index=d.index)
+    if with_affinities:
+        keep &= d["drug"].isin(set(load_affinities()["drug"]))
+    if with_level:
+        keep &= d["plasma_level_ng_ml"].notna() & d["fraction_unbound"].notna() & d["mw_g_per_mol"].notna()
+    if with_half_life:
+        keep &= d["t_half_h"].notna()
+    return tuple(d.loc[keep, "drug"].tolist())
+
+
+@functools.lru_cache(maxsize=512)
+def _profile(drug: str, targets: tuple) -> pd.DataFrame:
+    a = load_affinities()
+    sub = a[a["drug"] == drug].set_index("target")
+    out = pd.DataFrame(index=list(targets))
+    out["ki_nM"] = [float(sub.at[t, "ki_nM"]) if t in sub.index else np.nan for t in targets]
+    out["qualifier"] = [sub.at[t, "qualifier"] if t in sub.index else "" for t in targets]
+    out["status"] = [sub.at[t, "status"] if t in sub.index else "" for t in targets]
+    out["source"] = [sub.at[t, "source"] if t in sub.index else "" for t in targets]
+    out["pKi"] = 9.0 - np.log10(out["ki_nM"])
+    return out
+
+
+def affinity_profile(drug: str, targets=TARGETS) -> pd.DataFrame:
+    """One row per target for ``drug``: ki_nM (NaN if not in the table), qualifier, status, pKi.
+
+    pKi = 9 - log10(Ki in nM) (= -log10 Ki in mol/L): higher means tighter binding.
+    """
+    check_choice("drug", drug, drug_names(with_affinities=True))
+    if isinstance(targets, str):
+        raise ValueError(f"targets must be a sequence of target names from {TARGETS}; got {targets!r}")
+    for t in targets:
+        check_choice("targets", t, TARGETS)
+    return _profile(drug, tuple(targets)).copy()
