@@ -64,9 +64,13 @@ def _vendor_dir(app) -> pathlib.Path:
 def _drop_thebe(app) -> None:
     """Jupyter Book always loads sphinx-thebe, which writes a CDN address (unpkg) into every
     page. This book does not use Thebe (its launch buttons are links), so unhook it."""
+    def thebe_code(lst) -> bool:
+        h = lst.handler
+        # keep st_static_path: it serves sphinx-thebe.css, which every page links (a local file)
+        return getattr(h, "__module__", "").startswith("sphinx_thebe") and getattr(h, "__name__", "") != "st_static_path"
+
     for event, listeners in app.events.listeners.items():
-        app.events.listeners[event] = [
-            lst for lst in listeners if not getattr(lst.handler, "__module__", "").startswith("sphinx_thebe")]
+        app.events.listeners[event] = [lst for lst in listeners if not thebe_code(lst)]
 
 
 def _repository_url() -> str:
