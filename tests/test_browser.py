@@ -110,3 +110,17 @@ def test_exercise_solution_opens(built_book, page):
     sol.locator("summary, .admonition-title").first.click()
     page.wait_for_timeout(300)
     assert page.locator(".solution .highlight").first.is_visible()
+
+
+def test_static_demo_is_keyboard_operable(built_book, page):
+    """A reader without a mouse moves the static sliders with the arrow keys."""
+    open_page(page, "notebooks/00_start_here.html")
+    wait_for_figures(page)
+    demo = page.locator("figure.dmnlab-demo").first
+    assert demo.get_attribute("tabindex") == "0" and "Keyboard" in demo.get_attribute("aria-label")
+    readout = demo.locator(".dmnlab-readout")
+    before = readout.inner_text()
+    demo.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("([e, b]) => e.textContent !== b", arg=[readout.element_handle(), before], timeout=10000)
+    assert "r > 0.35" in readout.inner_text()

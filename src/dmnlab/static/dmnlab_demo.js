@@ -37,6 +37,33 @@
       if (readout) readout.textContent = st.readout || "";
       return {data: data, layout: layout};
     }
+    function show() {
+      var g = figureFor();
+      return window.Plotly.react(gd, g.data, g.layout, s.config).then(function () {
+        gd.dispatchEvent(new CustomEvent("dmnlab:updated", {detail: {state: idx.join(",")}}));
+      });
+    }
+    // Keyboard: the figure takes focus; left/right move the first slider, up/down the second,
+    // page up/down the third. The readout (aria-live) announces the new state.
+    var keys = [["ArrowLeft", "ArrowRight"], ["ArrowDown", "ArrowUp"], ["PageDown", "PageUp"]];
+    if (s.controls.length) {
+      var help = s.controls.slice(0, 3).map(function (c, k) {
+        return ["left and right arrows", "up and down arrows", "page up and page down"][k] + " change " + c.label;
+      }).join("; ");
+      el.setAttribute("tabindex", "0");
+      el.setAttribute("aria-label", (el.getAttribute("aria-label") || "") + " Keyboard: " + help + ".");
+      el.addEventListener("keydown", function (ev) {
+        for (var k = 0; k < Math.min(3, s.controls.length); k++) {
+          var d = ev.key === keys[k][0] ? -1 : (ev.key === keys[k][1] ? 1 : 0);
+          if (!d) continue;
+          var n = s.layout.sliders[k].steps.length;
+          var v = Math.max(0, Math.min(n - 1, idx[k] + d));
+          ev.preventDefault();
+          if (v !== idx[k]) { idx[k] = v; show(); }
+          return;
+        }
+      });
+    }
     var f = figureFor();
     return window.Plotly.newPlot(gd, f.data, f.layout, s.config).then(function () {
       gd.on("plotly_sliderchange", function (ev) {
@@ -44,10 +71,7 @@
         s.controls.forEach(function (c, i) { if (c.name === ev.slider.name) k = i; });
         if (k < 0) return;
         idx[k] = parseInt(ev.step.value, 10);
-        var g = figureFor();
-        window.Plotly.react(gd, g.data, g.layout, s.config).then(function () {
-          gd.dispatchEvent(new CustomEvent("dmnlab:updated", {detail: {state: idx.join(",")}}));
-        });
+        show();
       });
     });
   }
