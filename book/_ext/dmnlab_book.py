@@ -168,6 +168,9 @@ def _fix_html(outdir: pathlib.Path) -> None:
         new = text
         for old, rep in A11Y_FIXES:
             new = new.replace(old, rep)
+        # a code block that scrolls sideways must be reachable by keyboard (scrollable-region-focusable);
+        # whether it scrolls depends on the reader's fonts and screen, so every <pre> takes focus
+        new = new.replace("<pre>", '<pre tabindex="0">')
         if new != text:
             page.write_text(new, encoding="utf-8")
 
