@@ -42,6 +42,7 @@ import math
 
 from scipy.stats import norm
 
+from .effect_size import probability_of_superiority
 from ..validate import check_bool, check_choice, check_int, check_number, check_probability
 
 __all__ = [
@@ -184,13 +185,8 @@ def relative_risk_reduction(p_treat: float, p_control: float) -> float:
     return 1.0 - risk_ratio(p_treat, p_control)
 
 
-def d_to_probability_of_superiority(d: float) -> float:
-    """P(a random treated person scores better than a random control) = Phi(d / sqrt 2).
-
-    Model assumptions: normal outcomes, equal variances (McGraw & Wong 1992).
-    """
-    d = check_number("d", d, -5.0, 5.0)
-    return float(norm.cdf(d / math.sqrt(2)))
+# Phi(d / sqrt 2) (McGraw & Wong 1992) lives in effect_size.py, with chapter 2's other effect sizes
+d_to_probability_of_superiority = probability_of_superiority
 
 
 def probability_of_superiority_to_d(ps: float) -> float:
