@@ -58,7 +58,7 @@ def effect_size_demo() -> Demo:
         fig.update_layout(template=plotly_template(), height=440, margin=dict(l=60, r=20, t=80, b=10),
                           title=dict(text="What Cohen's d means for two groups", x=0.01, xanchor="left"),
                           xaxis_title="hippocampal volume (standard deviations from the controls' mean)",
-                          yaxis=dict(title="density", range=[0, 0.45], domain=[0.2, 1]),
+                          yaxis=dict(title="density", range=[0, 0.45]),
                           legend=dict(orientation="h", y=1.0, x=0, xanchor="left", yanchor="bottom"))
         return fig
 
@@ -173,7 +173,7 @@ def _layout_hours(fig, days, title):
         title=dict(text=title, x=0.01, xanchor="left"),
         xaxis=dict(title="time (day, clock hour)", tickvals=ticks,
                    ticktext=[f"day {t // 24 + 1}, {t % 24:02d}h" for t in ticks]),
-        yaxis=dict(title="cortisol (% of healthy 24-h mean)", domain=[0.2, 1]),
+        yaxis=dict(title="cortisol (% of healthy 24-h mean)"),
         legend=dict(orientation="h", y=1.0, x=0, xanchor="left", yanchor="bottom"))
     for day in range(1, int(days)):
         fig.add_vline(x=24 * day, line=dict(color="#999", width=1, dash="dot"))

@@ -48,14 +48,6 @@ def drug_parameters(drug: str) -> dict:
     return out
 
 
-def _x_label(fig: go.Figure, text: str) -> None:
-    """Name the x axis inside the plot area (the static page puts its sliders right under the
-    axis, where a normal axis title would collide with the first slider's label)."""
-    fig.add_annotation(x=1.0, y=0.0, xref="paper", yref="paper", xanchor="right", yanchor="bottom",
-                       text=f"{text} \u2192", showarrow=False, font=dict(size=11, color="#444444"),
-                       bgcolor="rgba(255,255,255,0.7)")
-
-
 class _Drugs(dict):
     def __missing__(self, key):
         self[key] = drug_parameters(key)
@@ -160,7 +152,7 @@ def pk_demo() -> Demo:
                           yaxis_title="plasma concentration (ng/mL)",
                           legend=dict(x=0.99, y=0.99, xanchor="right", yanchor="top",
                                       bgcolor="rgba(255,255,255,0.8)"))
-        _x_label(fig, "days since the first dose")
+        fig.update_xaxes(title_text="days since the first dose")
         return fig
 
     def update(drug, dose, interval, stop_week):
@@ -241,7 +233,7 @@ def occupancy_demo() -> Demo:
                           yaxis_title="striatal SERT occupancy (%)",
                           yaxis=dict(range=[0, 100]),
                           legend=dict(x=0.99, y=0.08, xanchor="right", yanchor="bottom", bgcolor="rgba(255,255,255,0.8)"))
-        _x_label(fig, "daily dose (mg)")
+        fig.update_xaxes(title_text="daily dose (mg)")
         return fig
 
     def update(drug, dose_mg):
@@ -297,7 +289,7 @@ def delay_demo() -> Demo:
                           yaxis_title="relative to drug-free baseline (1 = baseline)",
                           yaxis=dict(range=[0, 3.2]),
                           legend=dict(x=0.01, y=0.99, xanchor="left", yanchor="top", bgcolor="rgba(255,255,255,0.8)"))
-        _x_label(fig, "days of treatment")
+        fig.update_xaxes(title_text="days of treatment")
         return fig
 
     def update(tau_des_days, occupancy_max):

@@ -35,20 +35,6 @@ PREFERENCES = [("yes, 4x (the hypothesis)", 4.0), ("no (equal)", 1.0)]
 _CURVE_NG = np.geomspace(5.0, 3000.0, 160)
 
 
-def _room_below(fig, frac: float):
-    """Squeeze every subplot into the top (1 - frac) of the figure, so that the x-axis labels
-    sit above paper y = 0, where the static page hangs its sliders."""
-    lay = fig.layout
-    for name in list(lay):
-        if name.startswith("yaxis") and lay[name].domain is not None:
-            d0, d1 = lay[name].domain
-            lay[name].domain = [frac + (1 - frac) * d0, frac + (1 - frac) * d1]
-    for a in lay.annotations or ():
-        if a.yref == "paper" and a.y is not None:
-            a.y = frac + (1 - frac) * a.y
-    return fig
-
-
 @functools.lru_cache(maxsize=4)
 def _circuit_curves(pref: float) -> dict:
     return km.circuit_steady_state(_CURVE_NG / km.MW_KETAMINE, pref)
@@ -84,7 +70,7 @@ def disinhibition_demo() -> Demo:
                                      xanchor="left"),
                           legend=dict(x=0.99, xanchor="right", y=0.99, yanchor="top",
                                       bgcolor="rgba(255,255,255,0.8)"))
-        return _room_below(fig, 0.2)
+        return fig
 
     def update(conc_ng_ml, preference):
         c = _circuit_curves(float(preference))
@@ -170,7 +156,7 @@ def cascade_demo() -> Demo:
                                      x=0.01, xanchor="left"),
                           legend=dict(x=0.99, xanchor="right", y=0.5, yanchor="top",
                                       bgcolor="rgba(255,255,255,0.8)"))
-        return _room_below(fig, 0.16)
+        return fig
 
     def update(schedule, tau_spine_days):
         r = km.plasticity_cascade(schedule, tau_spine_days)

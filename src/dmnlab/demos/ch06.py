@@ -80,7 +80,7 @@ def receptor_profile_demo() -> Demo:
         fig.add_bar(x=[None], y=[None], name="hatched = unverified value", showlegend=True,
                     marker=dict(color="#999999", pattern=dict(shape=HATCH, fillmode="overlay", fgcolor="white")))
         fig.update_layout(barmode="group", height=470,
-                          yaxis=dict(title="pKi (9 = 1 nM, 6 = 1,000 nM)", range=[3.5, 11], dtick=1, domain=[0.1, 1]),
+                          yaxis=dict(title="pKi (9 = 1 nM, 6 = 1,000 nM)", range=[3.5, 11], dtick=1),
                           xaxis=dict(tickangle=0, tickfont=dict(size=11)), legend=dict(orientation="h", y=1.1, x=0),
                           uniformtext=dict(minsize=9, mode="show"),
                           title=dict(text="Affinities, log scale (higher = binds more tightly)", y=0.97),
@@ -180,7 +180,7 @@ def side_effects_demo() -> Demo:
             fig.add_bar(x=[None], y=[None], name=name, marker=dict(color=col))
         fig.add_bar(x=[None], y=[None], name="hatched = affinity unverified",
                     marker=dict(color="#999999", pattern=dict(shape=HATCH, fillmode="overlay", fgcolor="white")))
-        fig.update_layout(height=430, yaxis=dict(title="predicted occupancy (%)", range=[0, 110], domain=[0.1, 1]),
+        fig.update_layout(height=430, yaxis=dict(title="predicted occupancy (%)", range=[0, 110]),
                           title=dict(text="Model: predicted occupancy at a typical free concentration", y=0.97),
                           legend=dict(orientation="h", y=1.13, x=0), margin=dict(t=95, b=40), barmode="overlay",
                           xaxis=dict(tickangle=0), uniformtext=dict(minsize=10, mode="show"))
@@ -286,7 +286,7 @@ def pk_demo() -> Demo:
         fig.add_scatter(x=[0, 0], y=[0, 2.2], mode="lines", line=dict(color=OKABE_ITO[1], dash="dash"),
                         name="5 half-lives")
         fig.update_layout(height=420, xaxis=dict(title="days of once-daily dosing", range=[0, PK_DAYS]),
-                          yaxis=dict(title="level / steady-state average", range=[0, 2.2], domain=[0.12, 1]),
+                          yaxis=dict(title="level / steady-state average", range=[0, 2.2]),
                           title=dict(text="Model: how a drug accumulates with daily doses", y=0.97),
                           legend=dict(orientation="h", y=1.1, x=0), margin=dict(t=80))
         return fig
@@ -341,7 +341,7 @@ def lithium_demo() -> Demo:
                           annotation_text=lab, annotation_position="right", annotation_font_size=11)
         fig.add_scatter(x=[0], y=[0], mode="lines", line=dict(color=OKABE_ITO[0], width=2), name="model serum lithium")
         fig.update_layout(height=430, xaxis=dict(title="days of twice-daily dosing", range=[0, 14]),
-                          yaxis=dict(title="serum lithium (mmol/L)", range=[0, 3.0], domain=[0.12, 1]), showlegend=False,
+                          yaxis=dict(title="serum lithium (mmol/L)", range=[0, 3.0]), showlegend=False,
                           title=dict(text="Teaching model of lithium levels: NOT for dosing", y=0.97),
                           margin=dict(r=110))
         return fig
