@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from conftest import HTML, NOTEBOOKS, ROOT
+from conftest import NOTEBOOKS, ROOT
 
 pytestmark = pytest.mark.book
 

@@ -5,7 +5,6 @@ verdicts agree with data/claims.csv."""
 import pathlib
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from dmnlab import pharmacology as ph

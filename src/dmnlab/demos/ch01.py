@@ -19,7 +19,7 @@ from ..models.connectivity import (
     regress_global_signal,
     seed_correlation,
 )
-from ..render import OKABE_ITO, plotly_template
+from ..render import plotly_template
 from ..validate import check_bool, check_choice
 
 # --------------------------------------------------------------------------- anatomy

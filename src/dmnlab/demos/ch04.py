@@ -35,7 +35,7 @@ def _table():
     return load_table("pk_parameters.csv")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def drug_parameters(drug: str) -> dict:
     """Parameters of ``drug`` (one of DRUG_NAMES) as {parameter: value}, with
     ``"_rows"`` holding (parameter, value, unit, source, status, note) for display."""

@@ -19,7 +19,7 @@ from ..models import lithium as li
 from ..models import pk
 from ..models.side_effects import BLOCKADE_EFFECTS, EFFECT_THRESHOLD, free_concentration_nM, \
     occupancy_profile, predicted_effects
-from ..pharmacology import TARGETS, affinity_profile, drug_names, load_affinities, load_dmn_effects, load_drugs
+from ..pharmacology import TARGETS, affinity_profile, drug_names, load_dmn_effects, load_drugs
 from ..render import OKABE_ITO, plotly_template
 from ..validate import check_choice, check_number
 
