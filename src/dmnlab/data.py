@@ -126,10 +126,14 @@ def data_path(key: str, *, verify: bool = True) -> pathlib.Path:
     return path
 
 
-def load_table(name: str) -> pd.DataFrame:
-    """A CSV table from ``data/`` (checksum-verified), e.g. ``load_table("claims.csv")``."""
+def load_table(name: str, *, as_text: bool = False) -> pd.DataFrame:
+    """A CSV table from ``data/`` (checksum-verified), e.g. ``load_table("claims.csv")``.
+
+    ``as_text=True`` keeps every cell as the string written in the file ("" when empty)."""
     if not isinstance(name, str) or not name.endswith(".csv"):
         raise ValueError(f"name must be the file name of a CSV table in data/ (e.g. 'claims.csv'); got {name!r}")
+    if as_text:
+        return pd.read_csv(data_path(name), dtype=str, keep_default_na=False)
     return pd.read_csv(data_path(name), keep_default_na=False, na_values=[""])
 
 
