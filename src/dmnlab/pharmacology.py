@@ -27,6 +27,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from .facts import STATUSES as _FACT_STATUSES
 from .data import load_table
 from .validate import check_choice
 
@@ -42,7 +43,8 @@ __all__ = [
     "validate_table",
 ]
 
-STATUSES = ("verified", "unverified")
+#: the status words of every data table, defined once in dmnlab.facts
+STATUSES = tuple(_FACT_STATUSES)
 TARGETS = ("SERT", "NET", "DAT", "H1", "muscarinic", "alpha1", "alpha2", "5-HT2A", "5-HT2C", "D2")
 
 _DRUG_COLS = ["drug", "class", "mechanism", "dose_range", "t_half_h", "t_half_text", "active_metabolite",
@@ -95,7 +97,7 @@ def load_drugs() -> pd.DataFrame:
     _positive(df, "drugs.csv", "mw_g_per_mol", hi=2000)
     has_t = df["t_half_h"].notna()
     if not df.loc[has_t, "t_half_status"].isin(STATUSES).all():
-        raise ValueError("drugs.csv: t_half_status must be 'verified' or 'unverified' where t_half_h is given")
+        raise ValueError(f"drugs.csv: t_half_status must be one of {STATUSES} where t_half_h is given")
     return df
 
 
