@@ -132,3 +132,27 @@ def test_static_figure_needs_alt_text():
         StaticFigure(go.Figure(), alt="fig")
     with pytest.raises(ValueError, match="plotly or matplotlib"):
         StaticFigure(object(), alt="a long enough alt text")
+
+
+def test_expand_spreads_values_by_a_lookup_live_and_static():
+    """Expand: the live figure gets values[lookup] (NaN where lookup < 0); the static page
+    carries the lookup once and each state only the short values."""
+    import numpy as np
+    import plotly.graph_objects as go
+
+    from dmnlab.interact import Expand
+
+    lut = np.array([0, 0, 1, 1, 2, -1, 2, 1])
+    demo = Demo(name="expand", controls=[Slider("k", "k", 0, 2, 1, 0)],
+                figure=lambda: go.Figure(go.Scatter(x=np.arange(8), y=np.zeros(8), mode="markers")),
+                update=lambda k: {"data": [{"y": Expand("r", np.arange(3.0) * (k + 1))}]},
+                alt="a figure whose points take per-region values", lookups={"r": lut})
+    y = np.asarray(demo.base_figure().data[0].y, dtype=float)
+    assert np.array_equal(y[[0, 1, 2, 3, 4, 6, 7]], [0, 0, 1, 1, 2, 2, 1]) and np.isnan(y[5])
+    spec = demo.static_spec()
+    assert spec["lookups"]["r"]["dtype"] == "i1"
+    assert spec["states"]["2"]["data"][0]["y"] == {"dmnlab_lookup": "r", "values": [0.0, 3.0, 6.0]}
+    with pytest.raises(ValueError, match="lookup 'x'"):
+        Expand("x", [1.0]).expand({"r": lut})
+    with pytest.raises(ValueError, match="only 2 values"):
+        Expand("r", [1.0, 2.0]).expand({"r": lut})

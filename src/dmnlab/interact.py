@@ -44,7 +44,7 @@ from .render import (
 )
 from .validate import check_bool, check_choice, check_number
 
-__all__ = ["Slider", "Choice", "Toggle", "Demo"]
+__all__ = ["Slider", "Choice", "Toggle", "Demo", "Expand"]
 
 
 # --------------------------------------------------------------------------- controls
@@ -160,6 +160,60 @@ class Toggle:
 Control = Slider | Choice | Toggle
 
 
+@dataclass(frozen=True)
+class Expand:
+    """Values per item (e.g. per brain region) to spread over a long array by a lookup table.
+
+    ``Expand("cortex", values)`` in a trace update stands for ``values[lookup]``, where
+    ``lookup`` (``Demo.lookups["cortex"]``) gives each element (e.g. each vertex of a surface)
+    the index of its item, or -1 for none (NaN). The static page carries the lookup once and
+    each state only the short ``values``; the browser expands them. Live, dmnlab expands them in
+    Python before updating the figure in place.
+    """
+
+    lookup: str
+    values: Any
+
+    def expand(self, lookups: dict) -> np.ndarray:
+        if lookups is None or self.lookup not in lookups:
+            raise ValueError(f"Expand: lookup {self.lookup!r} is not one of the demo's lookups "
+                             f"{sorted(lookups or {})}")
+        lut = np.asarray(lookups[self.lookup])
+        vals = np.asarray(self.values, dtype=float)
+        if lut.size and lut.max() >= vals.size:
+            raise ValueError(f"Expand: lookup {self.lookup!r} refers to item {int(lut.max())} but only "
+                             f"{vals.size} values were given")
+        out = np.full(lut.shape, np.nan)
+        ok = lut >= 0
+        out[ok] = vals[lut[ok]]
+        return out
+
+    def to_spec(self) -> dict:
+        return {"dmnlab_lookup": self.lookup, "values": np.asarray(self.values, dtype=float)}
+
+
+def _resolve(obj: Any, lookups: dict | None) -> Any:
+    """Replace every :class:`Expand` inside an update by its expanded array (live path)."""
+    if isinstance(obj, Expand):
+        return obj.expand(lookups)
+    if isinstance(obj, dict):
+        return {k: _resolve(v, lookups) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_resolve(v, lookups) for v in obj]
+    return obj
+
+
+def _to_spec(obj: Any) -> Any:
+    """Replace every :class:`Expand` by its compact JSON form (static path)."""
+    if isinstance(obj, Expand):
+        return obj.to_spec()
+    if isinstance(obj, dict):
+        return {k: _to_spec(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_to_spec(v) for v in obj]
+    return obj
+
+
 # --------------------------------------------------------------------------- demo
 
 
@@ -180,6 +234,8 @@ class Demo:
     static : names of the controls that get sliders on the static page (default: all).
         The others stay at their default value there.
     max_states, max_bytes : budgets for the precomputed static page.
+    lookups : named integer arrays for :class:`Expand` (e.g. the region of every vertex of a
+        cortical surface); the static page carries each once.
     """
 
     name: str
@@ -191,6 +247,7 @@ class Demo:
     static: Sequence[str] | None = None
     max_states: int = 400
     max_bytes: int = 900_000
+    lookups: dict | None = None
     _widget: Any = field(default=None, init=False, repr=False)
 
     def __post_init__(self):
@@ -233,7 +290,7 @@ class Demo:
         fig = self.figure()
         if not isinstance(fig, go.Figure):
             raise TypeError(f"figure of demo {self.name!r} must return a plotly go.Figure")
-        _apply(fig, self.evaluate())
+        _apply(fig, self.evaluate(), self.lookups)
         return fig
 
     # ---- live -------------------------------------------------------------------
@@ -274,8 +331,8 @@ class Demo:
             vals.update({c.name: g[i] for c, g, i in zip(ctrls, grids, idx)})
             upd = self.evaluate(**vals)
             states[",".join(map(str, idx))] = {
-                "data": encode_plotly(upd.get("data", [])),
-                "layout": encode_plotly(upd.get("layout", {})),
+                "data": encode_plotly(_to_spec(upd.get("data", []))),
+                "layout": encode_plotly(_to_spec(upd.get("layout", {}))),
                 "readout": upd.get("readout", ""),
             }
         layout = spec["layout"]
@@ -308,6 +365,9 @@ class Demo:
         layout["margin"] = margin
         layout["height"] = height + extra
         # A scene (3D) has no x axis to hang sliders under; paper y=0 works for both.
+        if self.lookups:
+            spec["lookups"] = {k: encode_plotly(np.asarray(v, dtype=np.int16 if np.max(v) < 32767 else np.int32))
+                               for k, v in self.lookups.items()}
         spec.update(
             controls=[{"name": c.name, "label": c.label, "active": a} for c, a in zip(ctrls, active)],
             states=states,
@@ -358,8 +418,9 @@ def _nearest_index(grid, value) -> int:
         return int(np.argmin(np.abs(arr - float(value))))
 
 
-def _apply(fig, upd: dict) -> None:
-    """Apply an update dict to a plotly figure or FigureWidget in place."""
+def _apply(fig, upd: dict, lookups: dict | None = None) -> None:
+    """Apply an update dict to a plotly figure or FigureWidget in place (expanding any Expand)."""
+    upd = _resolve(upd, lookups)
     data = upd.get("data") or []
     if len(data) > len(fig.data):
         raise ValueError(f"update returned {len(data)} trace updates but the figure has {len(fig.data)} traces")
@@ -419,7 +480,7 @@ class _LiveDemo:
             return time.perf_counter() - t0
         self.error.value = ""
         with self.fig.batch_update():
-            _apply(self.fig, upd)
+            _apply(self.fig, upd, self.demo.lookups)
         self.readout.value = self._readout_html(upd.get("readout", ""))
         self.last_update_s = time.perf_counter() - t0
         return self.last_update_s

@@ -15,6 +15,31 @@
     Object.keys(b).forEach(function (k) { out[k] = merge(a[k], b[k]); });
     return out;
   }
+  // plotly's typed-array form {dtype, bdata}: decode to a typed array
+  var DTYPES = {f4: Float32Array, f8: Float64Array, i1: Int8Array, i2: Int16Array, i4: Int32Array,
+                u1: Uint8Array, u2: Uint16Array, u4: Uint32Array};
+  function decode(o) {
+    if (!o || Array.isArray(o) || !o.bdata) return o;
+    var bin = atob(o.bdata), buf = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+    return new DTYPES[o.dtype](buf.buffer);
+  }
+  // {dmnlab_lookup: name, values: [...]} -> values[lookup[i]] (null where lookup < 0): the page
+  // carries a long lookup (e.g. the region of every vertex) once, each state only short values.
+  function expandLookups(obj, lookups) {
+    if (!isPlain(obj)) return obj;
+    if ("dmnlab_lookup" in obj) {
+      var lut = lookups[obj.dmnlab_lookup], vals = decode(obj.values), out = new Array(lut.length);
+      for (var i = 0; i < lut.length; i++) {
+        var v = lut[i] >= 0 ? vals[lut[i]] : null;
+        out[i] = (v === null || v === undefined || isNaN(v)) ? null : v;
+      }
+      return out;
+    }
+    var res = {};
+    Object.keys(obj).forEach(function (k) { res[k] = expandLookups(obj[k], lookups); });
+    return res;
+  }
   function spec(el) {
     return JSON.parse(el.querySelector("script.dmnlab-spec").textContent);
   }
@@ -29,9 +54,13 @@
     var gd = el.querySelector(".dmnlab-plot");
     var readout = el.querySelector(".dmnlab-readout");
     var idx = s.controls.map(function (c) { return c.active; });
+    var lookups = {};
+    Object.keys(s.lookups || {}).forEach(function (k) { lookups[k] = decode(s.lookups[k]); });
     function figureFor() {
       var st = s.states[idx.join(",")] || {data: [], layout: {}};
-      var data = s.data.map(function (t, i) { return merge(t, (st.data || [])[i] || {}); });
+      var data = s.data.map(function (t, i) {
+        return merge(t, expandLookups((st.data || [])[i] || {}, lookups));
+      });
       var layout = merge(s.layout, st.layout || {});
       layout.sliders = s.layout.sliders.map(function (sl, k) { return merge(sl, {active: idx[k]}); });
       if (readout) readout.textContent = st.readout || "";
