@@ -5,6 +5,7 @@
 #   make bench   write benchmarks/results.json
 #   make pdf     the printable book, book/_build/pdf/default-mode.pdf (offline, via chromium)
 #   make student / make instructor   notebooks without / with exercise solutions, in build/
+#   make assignments                 the exercises as an nbgrader course (build/assignments)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -20,9 +21,9 @@ export IPYTHONDIR := $(CURDIR)/.jupyter/ipython
 export MPLCONFIGDIR := $(CURDIR)/.jupyter/matplotlib
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: setup book pdf lab test test-deps bench checksums student instructor clean help
+.PHONY: setup book pdf lab test test-deps bench checksums student instructor assignments clean help
 help:
-	@sed -n '2,8p' Makefile
+	@sed -n '2,9p' Makefile
 
 $(VENV)/.installed: requirements.txt requirements-lock.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +63,9 @@ student: setup
 
 instructor: setup
 	$(PY) tools/editions.py instructor
+
+assignments: setup
+	$(PY) tools/assignments.py
 
 checksums: setup
 	$(PY) tools/checksums.py

@@ -59,3 +59,16 @@ def test_claim_box_and_safety_note(monkeypatch):
     assert "988" in note and "not medical advice" in note
     monkeypatch.setenv("DMNLAB_RENDER", "live")
     assert "988" in safety_note()._repr_mimebundle_()["text/html"]
+
+
+def test_claim_group_grades_several_claims_in_one_box():
+    from dmnlab import claim_group
+
+    g = claim_group(["S03", "S04"], title="Claims about the DMN in depression")
+    md = g._repr_mimebundle_()["text/markdown"]
+    assert md.count("- **S0") == 2 and "Claims about the DMN in depression" in md
+    assert "{footcite:p}`" in md and "grade **D**" in md
+    with pytest.raises(ValueError, match="claim_ids"):
+        claim_group("S03")
+    with pytest.raises(ValueError, match="claim_ids"):
+        claim_group(["S03", "S999"])

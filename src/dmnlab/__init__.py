@@ -13,7 +13,8 @@ import sys as _sys
 # optional checker (jsonschema treats the module as absent). Nothing else changes.
 _sys.modules.setdefault("rfc3987_syntax", None)
 
-from .evidence import claim_box, grade_legend, load_claims, safety_note
+from .evidence import claim_box, claim_group, grade_legend, load_claims, safety_note
+from .facts import fact
 from .interact import Choice, Demo, Slider, Toggle
 from .quiz import quiz
 from .render import OKABE_ITO, StaticFigure, render_mode, show
@@ -28,6 +29,8 @@ __all__ = [
     "StaticFigure",
     "Toggle",
     "claim_box",
+    "claim_group",
+    "fact",
     "grade_legend",
     "load_claims",
     "quiz",

@@ -13,10 +13,11 @@ import re
 import pandas as pd
 
 from .data import load_table
+from .facts import fill
 from .render import render_mode
 from .validate import check_choice
 
-__all__ = ["VERDICTS", "GRADES", "load_claims", "claim_box", "safety_note", "grade_legend"]
+__all__ = ["VERDICTS", "GRADES", "load_claims", "claim_box", "claim_group", "safety_note", "grade_legend"]
 
 #: The words a verdict may take (data/claims.csv, chapter 8).
 VERDICTS = {
@@ -85,6 +86,7 @@ def claim_box(claim_id: str) -> _Markdown:
     check_choice("claim_id", claim_id, df["claim_id"].tolist())
     r = df.set_index("claim_id").loc[claim_id]
     keys = _keys(r["sources"])
+    correction_md, correction_txt = fill(r["correction"], markup="myst"), fill(r["correction"])
     cites = "{footcite:p}`" + ",".join(keys) + "`"
     title = f"Claim check {claim_id}: {r['verdict'].upper()} (evidence grade {r['grade']})"
     md = (
@@ -92,7 +94,7 @@ def claim_box(claim_id: str) -> _Markdown:
         f"**What a source text claimed** (paraphrased): {r['claim']}\n\n"
         f"**Verdict:** {r['verdict']} ({VERDICTS[r['verdict']]}). "
         f"**Evidence grade:** {r['grade']} ({GRADES[r['grade']]}).\n\n"
-        f"**What the evidence shows:** {r['correction']} {cites}\n\n"
+        f"**What the evidence shows:** {correction_md} {cites}\n\n"
         f"*All claims are checked side by side in chapter 8 (Reading the evidence).*\n:::\n"
     )
     h = (
@@ -101,9 +103,39 @@ def claim_box(claim_id: str) -> _Markdown:
         f"<p><strong>What a source text claimed</strong> (paraphrased): {html.escape(r['claim'])}</p>"
         f"<p><strong>Verdict:</strong> {html.escape(r['verdict'])} ({html.escape(VERDICTS[r['verdict']])}). "
         f"<strong>Evidence grade:</strong> {r['grade']} ({html.escape(GRADES[r['grade']])}).</p>"
-        f"<p><strong>What the evidence shows:</strong> {html.escape(r['correction'])} "
+        f"<p><strong>What the evidence shows:</strong> {html.escape(correction_txt)} "
         f"[sources: {html.escape(', '.join(keys))}]</p></div>"
     )
+    return _Markdown(md, h)
+
+
+def claim_group(claim_ids, title: str = "Claims checked in this section", intro: str = "") -> _Markdown:
+    """Several seed-text claims graded in one box: for each, the claim (paraphrased), its verdict
+    and grade, and what the evidence shows, with sources. A section's claims read as one argument
+    instead of a row of identical boxes; chapter 8 still lists every claim."""
+    df = load_claims().set_index("claim_id")
+    if isinstance(claim_ids, str) or not list(claim_ids):
+        raise ValueError("claim_ids must be a non-empty list of claim ids such as ['S03', 'S04']")
+    for cid in claim_ids:
+        check_choice("claim_ids", cid, df.index.tolist())
+    md_items, html_items = [], []
+    for cid in claim_ids:
+        r = df.loc[cid]
+        keys = _keys(r["sources"])
+        cites = "{footcite:p}`" + ",".join(keys) + "`"
+        md_items.append(
+            f"- **{cid}** · *{r['verdict']}*, grade **{r['grade']}**. Claimed: {r['claim']} "
+            f"Evidence: {fill(r['correction'], markup='myst')} {cites}")
+        html_items.append(
+            f"<li><strong>{html.escape(cid)}</strong> · <em>{html.escape(r['verdict'])}</em>, grade "
+            f"<strong>{r['grade']}</strong>. Claimed: {html.escape(r['claim'])} Evidence: "
+            f"{html.escape(fill(r['correction']))} [sources: {html.escape(', '.join(keys))}]</li>")
+    head = f"{intro}\n\n" if intro else ""
+    md = (f":::{{admonition}} {title}\n:class: dmnlab-evidence\n\n{head}" + "\n".join(md_items)
+          + "\n\n*Verdicts and grades as defined in chapter 0; every claim side by side in chapter 8.*\n:::\n")
+    h = (f'<div class="dmnlab-evidence" role="note" style="border-left:5px solid #0072B2;padding:.5em .9em;'
+         f'background:#f4f8fb"><p><strong>{html.escape(title)}</strong></p>'
+         + (f"<p>{html.escape(intro)}</p>" if intro else "") + "<ul>" + "".join(html_items) + "</ul></div>")
     return _Markdown(md, h)
 
 

@@ -38,7 +38,7 @@ def load_quiz(name: str) -> list:
     path = DATA_DIR / "quizzes" / f"{name}.json"
     if not path.exists():
         raise DataFileMissing(f"Quiz file {path} is missing. Restore it with `git checkout data/quizzes/{name}.json`.")
-    qs = json.loads(path.read_text())
+    qs = _fill_facts(json.loads(path.read_text()))
     if not isinstance(qs, list) or not qs:
         raise ValueError(f"{path}: a quiz must be a non-empty list of questions")
     for i, q in enumerate(qs):
@@ -50,6 +50,19 @@ def load_quiz(name: str) -> list:
             if "feedback" not in a:
                 raise ValueError(f"{path}: every answer of question {i + 1} needs feedback text")
     return qs
+
+
+def _fill_facts(obj):
+    """Registered facts ({fact}`value <id>`) become their values (checked against data/facts.csv)."""
+    from .facts import fill
+
+    if isinstance(obj, str):
+        return fill(obj)
+    if isinstance(obj, list):
+        return [_fill_facts(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _fill_facts(v) for k, v in obj.items()}
+    return obj
 
 
 # jupyterquiz's fallback that fetches MathJax from a remote host: `script.src = 'https://.../tex-svg.js';`
