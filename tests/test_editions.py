@@ -118,8 +118,8 @@ def test_written_editions(tmp_path, monkeypatch):
 
 
 def test_lecturers_pack_is_complete():
-    """instructor/ holds, per chapter, exam questions with model answers and a rubric; model
-    answers to the discussion prompts; a 10-week module plan; two mini-projects with a rubric."""
+    """instructor/ holds, per chapter, exam questions with model answers and a rubric and model
+    answers to the chapter's discussion prompts; a 10-week module plan; two mini-projects with a rubric."""
     assert PACK.is_dir(), "instructor/ (the lecturer's pack) is missing"
     for path in NOTEBOOKS:
         key = ex.chapter_key(path)
@@ -128,7 +128,8 @@ def test_lecturers_pack_is_complete():
         bank = PACK / "bank" / f"{key}.md"
         assert bank.exists(), f"instructor/bank/{key}.md is missing"
         text = bank.read_text()
-        for needle in ("## Short-answer questions", "## Data question", "Model answer", "Rubric"):
+        for needle in ("## Short-answer questions", "## Data question", "## Discussion prompts", "Model answer",
+                       "Rubric"):
             assert needle in text, f"{bank.name} lacks {needle!r}"
     plan = (PACK / "module_plan.md").read_text()
     weeks = re.findall(r"^### Week (\d+)", plan, re.M)
@@ -137,7 +138,6 @@ def test_lecturers_pack_is_complete():
         assert needle in plan
     projects = (PACK / "projects.md").read_text()
     assert len(re.findall(r"^## Project \d", projects, re.M)) >= 2 and "Rubric" in projects
-    assert "Model answer" in (PACK / "discussion_answers.md").read_text()
 
 
 @pytest.mark.book
