@@ -10,10 +10,12 @@ Three tables in ``data/`` (each row cites ``book/references.bib`` and carries a 
     that are *unverified*; ``t_half_status`` says whether the half-life itself was checked.
 ``affinities.csv``
     Long format: drug, target, ``ki_nM`` (with ``qualifier`` ">" when only a lower bound is
-    known), ``measure`` (Ki or KD), assay note, source, status.
+    known), ``measure`` (Ki or KD), assay note, source, status, and ``checked`` (what was read:
+    the abstract or table of the primary paper, or the named compilation that cites it).
 ``dmn_drug_effects.csv``
     What each class does to a DMN measure: population, phase, measure, direction, n, source,
-    status, and the seed claim (``claim_id``) with its verdict and grade from ``claims.csv``.
+    status, ``checked`` (what was read), and the seed claim (``claim_id``) with its verdict and
+    grade from ``claims.csv``.
 
 Every loader checks the table (columns, allowed statuses, numbers in range) and raises
 ``ValueError`` saying which row and column is wrong.
@@ -34,6 +36,7 @@ from .validate import check_choice
 __all__ = [
     "STATUSES",
     "TARGETS",
+    "ALL_TARGETS",
     "load_drugs",
     "load_affinities",
     "load_dmn_effects",
@@ -45,14 +48,19 @@ __all__ = [
 
 #: the status words of every data table, defined once in dmnlab.facts
 STATUSES = tuple(_FACT_STATUSES)
+#: the ten targets of chapter 6's receptor-profile figure (the default of :func:`affinity_profile`)
 TARGETS = ("SERT", "NET", "DAT", "H1", "muscarinic", "alpha1", "alpha2", "5-HT2A", "5-HT2C", "D2")
+#: every target ``affinities.csv`` may hold: TARGETS plus the serotonin-receptor subtypes and melatonin
+#: receptors that the newer antidepressants (vortioxetine, vilazodone, agomelatine) and the antipsychotics
+#: act at. A separate tuple so that figures drawn over TARGETS keep their ten columns.
+ALL_TARGETS = TARGETS + ("5-HT1A", "5-HT1B", "5-HT3", "5-HT7", "MT1", "MT2")
 
 _DRUG_COLS = ["drug", "class", "mechanism", "dose_range", "t_half_h", "t_half_text", "active_metabolite",
               "bioavailability", "approval_fda", "plasma_level_ng_ml", "fraction_unbound", "mw_g_per_mol",
               "source", "status", "unverified_fields", "t_half_status"]
-_AFF_COLS = ["drug", "target", "ki_nM", "qualifier", "measure", "assay", "source", "status"]
+_AFF_COLS = ["drug", "target", "ki_nM", "qualifier", "measure", "assay", "source", "status", "checked"]
 _DMN_COLS = ["id", "class", "drug", "population", "phase", "measure", "direction", "n", "finding", "source",
-             "status", "claim_id", "verdict", "grade", "ledger_ids"]
+             "status", "checked", "claim_id", "verdict", "grade", "ledger_ids"]
 
 
 def source_keys(sources: str) -> list[str]:
@@ -103,15 +111,21 @@ def load_drugs() -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=1)
 def load_affinities() -> pd.DataFrame:
-    """``data/affinities.csv``, checked: every drug is in drugs.csv, every target is known."""
+    """``data/affinities.csv``, checked: every drug is in drugs.csv, every target is known, and every
+    ``verified`` or ``secondary`` row says in ``checked`` what was read (see data/README.md)."""
     df = validate_table(load_table("affinities.csv"), "affinities.csv", _AFF_COLS)
     df["qualifier"] = df["qualifier"].fillna("")
+    df["checked"] = df["checked"].fillna("").astype(str)
+    unread = df[df["status"].isin(["verified", "secondary"]) & (df["checked"].str.strip() == "")]
+    if len(unread):
+        raise ValueError("affinities.csv: a verified or secondary row must say in 'checked' what was read; "
+                         f"empty in rows {unread.index.tolist()}")
     _positive(df, "affinities.csv", "ki_nM", hi=1e6)
     if df["ki_nM"].isna().any():
         raise ValueError("affinities.csv: every row needs ki_nM")
-    bad = sorted(set(df["target"]) - set(TARGETS))
+    bad = sorted(set(df["target"]) - set(ALL_TARGETS))
     if bad:
-        raise ValueError(f"affinities.csv: unknown targets {bad}; allowed {TARGETS}")
+        raise ValueError(f"affinities.csv: unknown targets {bad}; allowed {ALL_TARGETS}")
     if not df["measure"].isin(["Ki", "KD"]).all():
         raise ValueError("affinities.csv: measure must be 'Ki' or 'KD'")
     if not df["qualifier"].isin(["", ">"]).all():
@@ -128,6 +142,11 @@ def load_affinities() -> pd.DataFrame:
 def load_dmn_effects() -> pd.DataFrame:
     """``data/dmn_drug_effects.csv``, checked; verdicts and grades must match ``claims.csv``."""
     df = validate_table(load_table("dmn_drug_effects.csv"), "dmn_drug_effects.csv", _DMN_COLS)
+    df["checked"] = df["checked"].fillna("").astype(str)
+    unread = df[(df["status"] != "unverified") & (df["checked"].str.strip() == "")]
+    if len(unread):
+        raise ValueError("dmn_drug_effects.csv: a verified or secondary row must say in 'checked' what was read; "
+                         f"empty in rows {unread['id'].tolist()}")
     for c in ("claim_id", "verdict", "grade", "n"):
         df[c] = df[c].astype(object).where(df[c].notna(), "")
     df["n"] = [str(int(v)) if isinstance(v, float) else str(v) for v in df["n"]]
@@ -181,7 +200,7 @@ def affinity_profile(drug: str, targets=TARGETS) -> pd.DataFrame:
     """
     check_choice("drug", drug, drug_names(with_affinities=True))
     if isinstance(targets, str):
-        raise ValueError(f"targets must be a sequence of target names from {TARGETS}; got {targets!r}")
+        raise ValueError(f"targets must be a sequence of target names from {ALL_TARGETS}; got {targets!r}")
     for t in targets:
-        check_choice("targets", t, TARGETS)
+        check_choice("targets", t, ALL_TARGETS)
     return _profile(drug, tuple(targets)).copy()
