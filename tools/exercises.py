@@ -65,7 +65,7 @@ class Exercise:
 
     @property
     def points(self) -> int:
-        return POINTS[self.level]
+        return POINTS.get(self.level, 0)  # 0 for an exercise without a level line (the tests require one)
 
 
 def is_solution_start(cell) -> bool:
