@@ -42,13 +42,76 @@ def test_drug_table_covers_every_class_of_the_chapter():
 
 
 def test_approvals_that_the_chapter_states_exactly():
+    """Approval wording checked 2026-11-28 against labels and agency announcements (see each row's
+    `checked` and data/facts.csv): esketamine 2019/2020/Jan 2025 monotherapy with its REMS; the US
+    Clozapine REMS eliminated in 2025 (FDA communication of 27 Aug 2025); brexanolone withdrawn;
+    agomelatine authorised in the EU only; gepirone 22 Sep 2023; Auvelity August 2022."""
     d = ph.load_drugs().set_index("drug")["approval_fda"]
     assert "not FDA-approved for any psychiatric disorder" in d["ketamine"]
-    assert "Mar 2019" in d["esketamine"] and "REMS" in d["esketamine"]
-    assert "19 Mar 2019" in d["brexanolone"] and "60-h" in d["brexanolone"]
+    assert "5 Mar 2019" in d["esketamine"] and "REMS" in d["esketamine"]
+    assert "Aug 2020" in d["esketamine"] and "Jan 2025" in d["esketamine"] and "monotherapy" in d["esketamine"]
+    assert "19 Mar 2019" in d["brexanolone"] and "60-h" in d["brexanolone"] and "14 Apr 2025" in d["brexanolone"]
     assert "4 Aug 2023" in d["zuranolone"] and "not approved for MDD" in d["zuranolone"]
-    assert d["MDMA"].startswith("Not FDA-approved") and "Aug 2024" in d["MDMA"]
+    assert d["MDMA"].startswith("Not FDA-approved") and "9 Aug 2024" in d["MDMA"]
     assert d["psilocybin"].startswith("Not FDA-approved")
+    # the review's finding: no REMS for clozapine any more, ANC monitoring stays
+    assert "REMS was eliminated" in d["clozapine"] and "ANC monitoring remains" in d["clozapine"]
+    assert "(REMS;" not in d["clozapine"]
+    assert d["agomelatine"].startswith("Not FDA-approved") and "EU" in d["agomelatine"]
+    assert "22 Sep 2023" in d["gepirone"] and "August 2022" in d["dextromethorphan-bupropion"]
+
+
+def test_every_drug_value_has_a_status_and_few_are_unverified():
+    """Per-field statuses (data/README.md): each of the six values of a row has its own status,
+    present exactly where the value is, and `checked` says what was read. Across drugs.csv and
+    pk_parameters.csv at most 5% of the values are unverified (issue 14)."""
+    d = ph.load_drugs()
+    counts = ph.drug_value_status_counts()
+    assert set(counts) == set(ph.STATUSES) and sum(counts.values()) >= 150
+    pk = load_table("pk_parameters.csv")
+    assert set(pk["status"]) <= set(ph.STATUSES) and pk["checked"].notna().all()
+    n_unverified = counts["unverified"] + int((pk["status"] == "unverified").sum())
+    assert n_unverified <= 0.05 * (sum(counts.values()) + len(pk)), n_unverified
+    for _, r in d.iterrows():
+        if any(r[c] in ("verified", "secondary", "model") for c in ph.DRUG_VALUE_STATUS.values()):
+            assert r["checked"].strip(), r["drug"]
+
+
+def test_values_used_by_the_side_effect_model_tests_are_not_unverified():
+    """tests/test_ch06_models.py uses the typical level, unbound fraction and molecular weight of
+    these drugs: none may be unverified (issue 14); a typical level is a modelling choice."""
+    d = ph.load_drugs().set_index("drug")
+    for drug in ("fluoxetine", "sertraline", "venlafaxine", "bupropion", "citalopram", "paroxetine", "escitalopram"):
+        for col in ("plasma_level_status", "fraction_unbound_status", "mw_status"):
+            assert d.at[drug, col] in ("verified", "secondary", "model"), (drug, col)
+        assert d.at[drug, "plasma_level_status"] == "model"
+
+
+def test_review_corrections_in_the_drug_table():
+    """Fluoxetine's 168 h is a modelling lump (label: steady state after about 4-5 weeks);
+    quetiapine's ~100% is relative to an oral solution, absolute bioavailability is low;
+    psilocybin's molar mass is psilocybin's (284.3), not psilocin's (204.3)."""
+    d = ph.load_drugs().set_index("drug")
+    assert d.at["fluoxetine", "t_half_status"] == "model" and "4-5 weeks" in d.at["fluoxetine", "t_half_text"]
+    assert "lumped" in d.at["fluoxetine", "checked"]
+    q = d.at["quetiapine", "bioavailability"]
+    assert "relative to an oral solution" in q and "absolute" in q
+    assert d.at["psilocybin", "mw_g_per_mol"] == pytest.approx(284.3)
+
+
+def test_drug_status_columns_are_checked():
+    import pandas as pd
+
+    raw = load_table("drugs.csv")
+    bad = raw.copy()
+    bad.loc[0, "bioavailability_status"] = pd.NA
+    with pytest.raises(ValueError, match="bioavailability_status must be one of"):
+        ph._check_drug_statuses(bad)
+    bad = raw.copy()
+    i = bad.index[bad["bioavailability"].isna()][0]
+    bad.loc[i, "bioavailability_status"] = "secondary"
+    with pytest.raises(ValueError, match="must be empty where bioavailability is empty"):
+        ph._check_drug_statuses(bad)
 
 
 def test_affinity_anchor_values_match_what_was_read():

@@ -4,10 +4,16 @@ Three tables in ``data/`` (each row cites ``book/references.bib`` and carries a 
 
 ``drugs.csv``
     One row per drug: class, mechanism, dose range as labelled or studied (for information, not
-    advice), half-life (a single value ``t_half_h`` for the models plus the cited range),
-    active metabolite, bioavailability, US approval notes, a typical plasma level and unbound
-    fraction where the side-effect model uses them, sources, a row ``status`` and the fields
-    that are *unverified*; ``t_half_status`` says whether the half-life itself was checked.
+    advice), half-life (a single value ``t_half_h`` for the models plus the cited range in
+    ``t_half_text``), active metabolite, bioavailability, US approval notes (``approval_fda``),
+    a typical plasma level and unbound fraction where the side-effect model uses them, molecular
+    weight, sources and ``checked`` (what was read for which field, ``field: ... | field: ...``).
+    Every value has its own status column (:data:`DRUG_VALUE_STATUS`: ``t_half_status``,
+    ``bioavailability_status``, ``approval_status``, ``plasma_level_status``,
+    ``fraction_unbound_status``, ``mw_status``), required where the value is given and empty
+    where it is not; the row ``status`` covers the descriptive text (class, mechanism, dose
+    range, metabolite). A typical plasma level is a modelling choice (status ``model``).
+    :func:`load_drugs` adds ``unverified_fields``, the names of the row's unverified values.
 ``affinities.csv``
     Long format: drug, target, ``ki_nM`` (with ``qualifier`` ">" when only a lower bound is
     known), ``measure`` (Ki or KD), assay note, source, status, and ``checked`` (what was read:
@@ -38,6 +44,8 @@ __all__ = [
     "TARGETS",
     "ALL_TARGETS",
     "load_drugs",
+    "DRUG_VALUE_STATUS",
+    "drug_value_status_counts",
     "load_affinities",
     "load_dmn_effects",
     "affinity_profile",
@@ -55,9 +63,14 @@ TARGETS = ("SERT", "NET", "DAT", "H1", "muscarinic", "alpha1", "alpha2", "5-HT2A
 #: act at. A separate tuple so that figures drawn over TARGETS keep their ten columns.
 ALL_TARGETS = TARGETS + ("5-HT1A", "5-HT1B", "5-HT3", "5-HT7", "MT1", "MT2")
 
-_DRUG_COLS = ["drug", "class", "mechanism", "dose_range", "t_half_h", "t_half_text", "active_metabolite",
-              "bioavailability", "approval_fda", "plasma_level_ng_ml", "fraction_unbound", "mw_g_per_mol",
-              "source", "status", "unverified_fields", "t_half_status"]
+_DRUG_COLS = ["drug", "class", "mechanism", "dose_range", "t_half_h", "t_half_text", "t_half_status",
+              "active_metabolite", "bioavailability", "bioavailability_status", "approval_fda", "approval_status",
+              "plasma_level_ng_ml", "plasma_level_status", "fraction_unbound", "fraction_unbound_status",
+              "mw_g_per_mol", "mw_status", "source", "status", "checked"]
+#: value column -> its status column in drugs.csv
+DRUG_VALUE_STATUS = {"t_half_h": "t_half_status", "bioavailability": "bioavailability_status",
+                     "approval_fda": "approval_status", "plasma_level_ng_ml": "plasma_level_status",
+                     "fraction_unbound": "fraction_unbound_status", "mw_g_per_mol": "mw_status"}
 _AFF_COLS = ["drug", "target", "ki_nM", "qualifier", "measure", "assay", "source", "status", "checked"]
 _DMN_COLS = ["id", "class", "drug", "population", "phase", "measure", "direction", "n", "finding", "source",
              "status", "checked", "claim_id", "verdict", "grade", "ledger_ids"]
@@ -103,10 +116,35 @@ def load_drugs() -> pd.DataFrame:
     _positive(df, "drugs.csv", "plasma_level_ng_ml", hi=1e5)
     _positive(df, "drugs.csv", "fraction_unbound", hi=1.0)
     _positive(df, "drugs.csv", "mw_g_per_mol", hi=2000)
-    has_t = df["t_half_h"].notna()
-    if not df.loc[has_t, "t_half_status"].isin(STATUSES).all():
-        raise ValueError(f"drugs.csv: t_half_status must be one of {STATUSES} where t_half_h is given")
+    _check_drug_statuses(df)
+    df["checked"] = df["checked"].fillna("")
+    df["unverified_fields"] = ["; ".join(v for v, sc in DRUG_VALUE_STATUS.items() if r[sc] == "unverified")
+                               for _, r in df.iterrows()]
     return df
+
+
+def _check_drug_statuses(df: pd.DataFrame) -> None:
+    """Each value column has an allowed status where a value is given, and none where it is empty."""
+    for value_col, status_col in DRUG_VALUE_STATUS.items():
+        given = df[value_col].notna() & (df[value_col].astype(str).str.strip() != "")
+        bad = df[given & ~df[status_col].isin(STATUSES)]
+        if len(bad):
+            raise ValueError(f"drugs.csv: {status_col} must be one of {STATUSES} where {value_col} is given; "
+                             f"bad rows: {bad['drug'].tolist()}")
+        stray = df[~given & df[status_col].notna()]
+        if len(stray):
+            raise ValueError(f"drugs.csv: {status_col} must be empty where {value_col} is empty; "
+                             f"bad rows: {stray['drug'].tolist()}")
+
+
+def drug_value_status_counts() -> dict:
+    """{status: number of values} over the six value columns of drugs.csv (empty values not counted)."""
+    d = load_drugs()
+    counts = {s: 0 for s in STATUSES}
+    for status_col in DRUG_VALUE_STATUS.values():
+        for s, n in d[status_col].dropna().value_counts().items():
+            counts[s] += int(n)
+    return counts
 
 
 @functools.lru_cache(maxsize=1)
