@@ -37,10 +37,14 @@ def test_every_stub_matches_its_solution(path):
 
 
 def answer_fragments(nb) -> list[str]:
-    """Every piece of an answer: solution code lines the stub does not share, and every sentence
-    of prose between the solution fences."""
+    """Every piece of an answer: solution lines (code and prose between the solution fences) that
+    do not also appear outside the solution blocks (the stub, the checker cell, the chapter)."""
+    exs = ex.exercises(nb)
+    inside = {i for e in exs for i in range(e.solution_start, e.solution_end + 1)}
+    # worked independently of editions.student_notebook, which is what is under test
+    outside = "\n".join(c.source for i, c in enumerate(nb.cells) if i not in inside)
     frags = []
-    for e in ex.exercises(nb):
+    for e in exs:
         stub = "\n".join(nb.cells[i].source for i in (e.stub_cell, e.check_cell) if i is not None)
         for i in range(e.solution_start, e.solution_end + 1):
             c = nb.cells[i]
@@ -51,7 +55,7 @@ def answer_fragments(nb) -> list[str]:
                 text = text.split("```{solution-end}", 1)[0]
             for line in text.splitlines():
                 s = line.strip()
-                if len(s) < 20 or s in stub or s.startswith((":class:", "```", "import ", "from ")):
+                if len(s) < 20 or s in stub or s in outside or s.startswith((":class:", "```", "import ", "from ")):
                     continue
                 frags.append(s)
     return frags

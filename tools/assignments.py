@@ -123,9 +123,8 @@ def assignment_notebook(path: pathlib.Path):
             _task_markdown(nb.cells[e.task_cell].source) + f"\n\n*{e.level.capitalize()}, {e.points} point(s).*"))
         cells.append(_nbg(nbformat.v4.new_code_cell(answer_cell_source(stub, solution, [e.function])),
                           grade=False, solution=True, locked=False, grade_id=f"{e.function}_answer"))
-        _, rest = _split_stub(stub)
-        if rest.strip():
-            cells.append(nbformat.v4.new_code_cell(rest))
+        # the chapter's lines that try the function out are left out: they may use the chapter's
+        # variables; the checker cell below tries the function on the real data instead
         check_import = f"from dmnlab.checks.{key} import {e.checker}"
         cells.append(_nbg(nbformat.v4.new_code_cell(
             f"{check_import}\n\n{e.checker}({e.function})\n"

@@ -139,6 +139,19 @@ def functions(source: str) -> dict:
     return out
 
 
+def definitions(source: str) -> str:
+    """Only the imports and function definitions of a cell (not the lines that try them out,
+    which may use variables from earlier cells of the chapter)."""
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    keep = []
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef)):
+            start = node.lineno - 1 - len(getattr(node, "decorator_list", []))
+            keep.append("\n".join(lines[start:node.end_lineno]))
+    return "\n\n\n".join(keep)
+
+
 def function_body(source: str, name: str) -> str:
     """The body of top-level function ``name`` in ``source`` (without its docstring), dedented."""
     tree = ast.parse(source)

@@ -53,7 +53,7 @@ def load_quiz(name: str) -> list:
 
 
 def _fill_facts(obj):
-    """Registered facts ({fact}`value <id>`) become their values (checked against data/facts.csv)."""
+    """Registered facts (the fact role: a value and an id) become their values, checked against data/facts.csv."""
     from .facts import fill
 
     if isinstance(obj, str):
