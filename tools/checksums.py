@@ -31,7 +31,7 @@ def sha(p):
 def main():
     sums = {}
     for p in sorted(DATA.iterdir()):
-        if p.is_file() and p.suffix in {".csv", ".json", ".tsv"} and p.name != "CHECKSUMS.json":
+        if p.is_file() and p.suffix in {".csv", ".json", ".tsv", ".npy", ".npz"} and p.name != "CHECKSUMS.json":
             sums[p.name] = sha(p)
     for key in PACKAGE_FILES:
         pkg, rel = key.split(":", 1)

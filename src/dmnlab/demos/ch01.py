@@ -380,53 +380,76 @@ def _strip_x(net: np.ndarray) -> np.ndarray:
     return pos + rng.uniform(-0.28, 0.28, len(net))
 
 
+@functools.lru_cache(maxsize=1)
+def _seed_own_values() -> dict:
+    """r of each seed's own regions with the seed time course (the seed maps leave them NaN; the
+    cortex map paints them, since a hole would hide where the seed is)."""
+    hcp = load_hcp(94)
+    out = {}
+    for gsr in (False, True):
+        bolds = [regress_global_signal(b) if gsr else b for b in hcp.bold]
+        for seed in SEEDS:
+            idx = seed_indices(seed, hcp.regions)
+            sub = np.array([seed_correlation(b, idx)[idx] for b in bolds])
+            out[(seed, gsr)] = {"group": fisher_mean_maps(sub), **{i: sub[i] for i in range(len(sub))}}
+    return out
+
+
+#: Heights (px) of the seed demo's parts around the cortex scene (whose height fits a 390 px phone).
+_SEED_GAP_PX, _SEED_STRIP_PX, _SEED_TOP_PX, _SEED_BOTTOM_PX = 40, 220, 84, 88
+
+
 def seed_demo() -> Demo:
-    """Seed-based connectivity on real HCP data: choose a seed, GSR on/off, group or one person."""
+    """Seed-based connectivity on real HCP data: choose a seed, GSR on/off, group or one person.
+
+    Top: the seed map painted on the cortex (one value per AAL2 region); bottom: the same
+    correlations as dots grouped by Yeo network."""
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
-    from ..brain import brain_mesh
+    from ..brain import MODEBAR_3D_REMOVE, cortex_fit_height, cortex_lookups, cortex_traces, cortex_values
 
     reg, maps, _ = _data()
+    own = _seed_own_values()
     net = _network_of(reg)
-    xyz = reg[["x", "y", "z"]].to_numpy()
     xs = _strip_x(net)
     labels = reg["label"].tolist()
     vmax = 0.6
+    scene_px = cortex_fit_height()
+    plot_px = scene_px + _SEED_GAP_PX + _SEED_STRIP_PX
 
     def figure():
-        fig = make_subplots(rows=1, cols=2, column_widths=[0.56, 0.44], horizontal_spacing=0.1,
-                            specs=[[{"type": "scene"}, {"type": "xy"}]])
-        vv, ff = brain_mesh()
-        fig.add_trace(go.Mesh3d(x=vv[:, 0], y=vv[:, 1], z=vv[:, 2], i=ff[:, 0], j=ff[:, 1], k=ff[:, 2],
-                                color="#b8b8b8", opacity=0.10, hoverinfo="skip", name="cortex"), 1, 1)
-        fig.add_trace(go.Scatter3d(
-            x=xyz[:, 0], y=xyz[:, 1], z=xyz[:, 2], mode="markers", text=labels, name="regions",
-            marker=dict(size=7, color=np.zeros(len(xyz)), colorscale="RdBu_r", cmin=-vmax, cmax=vmax,
-                        line=dict(width=0.5, color="#333"),
-                        colorbar=dict(title=dict(text="r"), x=-0.01, xanchor="right", len=0.6, thickness=10)),
-            hovertemplate="%{text}<extra></extra>"), 1, 1)
-        fig.add_trace(go.Scatter3d(x=[], y=[], z=[], mode="markers", name="seed", text=[],
-                                   marker=dict(size=12, color="#000000", symbol="diamond"),
-                                   hovertemplate="%{text} (seed)<extra></extra>"), 1, 1)
+        fig = make_subplots(rows=2, cols=1, specs=[[{"type": "scene"}], [{"type": "xy"}]])
+        traces, scene = cortex_traces(None, n_regions=94, scale="diverging", vmax=vmax,
+                                      colorbar_title="r, correlation with the seed", value_name="r")
+        # for print (tools/build_pdf.py): nilearn redraws the map; the strip plot alone stays plotly
+        traces[0].meta["dmnlab_cortex"]["print_rest"] = {
+            "hide": [0, 1, 2], "relayout": {"scene.domain.y": [0.999, 1.0], "yaxis.domain": [0.0, 1.0],
+                                            "height": 40 + _SEED_STRIP_PX + _SEED_BOTTOM_PX, "margin.t": 40}}
+        for t in traces:
+            fig.add_trace(t, 1, 1)
         fig.add_trace(go.Scatter(
             x=xs, y=np.zeros(len(xs)), mode="markers", text=labels, name="r by network",
             marker=dict(size=8, color=[NETWORK_COLORS[n] for n in net], line=dict(width=0.5, color="#333")),
-            hovertemplate="%{text}: r = %{y:.2f}<extra></extra>"), 1, 2)
+            hovertemplate="%{text}: r = %{y:.2f}<extra></extra>"), 2, 1)
         fig.add_shape(type="line", xref="x", yref="y", x0=-0.6, x1=len(NETWORK_ORDER) - 0.4, y0=0, y1=0,
                       line=dict(color="#444", width=1))
         short = {"Frontoparietal": "Frontopar.", "Ventral Attention": "Ventral att.",
                  "Dorsal Attention": "Dorsal att.", "Somatomotor": "Somatomot."}
         fig.update_xaxes(tickvals=list(range(len(NETWORK_ORDER))),
                          ticktext=[short.get(n, n) for n in NETWORK_ORDER], tickangle=-45,
-                         tickfont=dict(size=10), range=[-0.6, len(NETWORK_ORDER) - 0.4], row=1, col=2)
-        fig.update_yaxes(title_text="correlation with the seed (r)", range=[-0.45, 0.9], row=1, col=2)
-        axis = dict(visible=False, showbackground=False)
-        fig.update_layout(template=plotly_template(), height=480, showlegend=False,
-                          margin=dict(l=60, r=10, t=50, b=95),
-                          title=dict(text="Seed-based resting-state connectivity (real data: HCP, AAL2 regions)"),
-                          scene=dict(xaxis=axis, yaxis=axis, zaxis=axis, aspectmode="data",
-                                     camera=dict(eye=dict(x=-1.5, y=0.3, z=0.6), up=dict(x=0, y=0, z=1))))
+                         tickfont=dict(size=10), range=[-0.6, len(NETWORK_ORDER) - 0.4],
+                         domain=[0.17, 1.0], row=2, col=1)
+        fig.update_yaxes(title_text="r with the seed", range=[-0.45, 0.9], domain=[0, _SEED_STRIP_PX / plot_px],
+                         row=2, col=1)
+        scene["domain"] = dict(x=[0, 1], y=[1 - scene_px / plot_px, 1])
+        height = _SEED_TOP_PX + plot_px + _SEED_BOTTOM_PX
+        fig.update_layout(template=plotly_template(), height=height, showlegend=False, hovermode="closest",
+                          margin=dict(l=0, r=10, t=_SEED_TOP_PX, b=_SEED_BOTTOM_PX), scene=scene,
+                          modebar=dict(remove=MODEBAR_3D_REMOVE),
+                          title=dict(text="Seed-based resting-state connectivity (HCP, AAL2 regions)",
+                                     x=0.02, xanchor="left", y=1 - 20 / height, yanchor="middle",
+                                     font=dict(size=15)))
         return fig
 
     is_dmn = reg["is_dmn"].to_numpy()
@@ -435,15 +458,13 @@ def seed_demo() -> Demo:
     def update(seed: str, gsr: bool, subject):
         r = maps[(seed, gsr)][subject]
         seedmask = np.isnan(r)
-        color = np.where(seedmask, 0.0, r).astype(np.float32)
+        painted = r.copy()
+        painted[seedmask] = own[(seed, gsr)][subject]
         c = dmn_contrast(r, is_dmn)
         who = "group mean of 7 people" if subject == "group" else f"person {subject + 1}"
         return {
-            "data": [None,
-                     {"marker": {"color": color}},
-                     {"x": xyz[seedmask, 0].tolist(), "y": xyz[seedmask, 1].tolist(),
-                      "z": xyz[seedmask, 2].tolist(), "text": [labels[i] for i in np.flatnonzero(seedmask)]},
-                     {"y": np.where(seedmask, 5.0, r).astype(np.float32)}],  # seed: off the axis
+            "data": [{"intensity": cortex_values(painted)}, None, None,
+                     {"y": np.where(seedmask, 5.0, r).astype(np.float32)}],  # seed: off the strip's axis
             "readout": (f"{seed}, {who}, GSR {'on' if gsr else 'off'}: mean r with Yeo-default regions "
                         f"{c['dmn']:.2f}, with the rest {c['rest']:.2f}; "
                         f"{int(np.sum(r[~seedmask] < 0))} of {int((~seedmask).sum())} regions negative"),
@@ -456,14 +477,20 @@ def seed_demo() -> Demo:
                   Choice("subject", "Whose data", SUBJECTS, "group")],
         figure=figure,
         update=lambda seed, gsr, subject: update(seed, bool(gsr), subject),
-        alt=("Left: a 3D brain with 94 region dots coloured from blue (negative correlation) to red (positive) "
-             "by their resting-state correlation with the chosen seed; the seed is a black diamond. Right: the same "
-             "correlations as dots grouped by Yeo network, with a line at zero."),
-        caption=("With the posterior cingulate seed, the highest correlations are in the default network "
-                 "(vermillion column): precuneus, angular, middle temporal and medial prefrontal cortex. Turn "
-                 "on global signal regression: every value shifts down, and regions of the sensory, motor and "
-                 "attention networks become negative, the 'anticorrelations'. Switch between people: the pattern holds, the numbers "
-                 "vary. Real data: HCP resting-state fMRI, 7 people, 1,200 volumes each."),
+        lookups=cortex_lookups(94),
+        alt=("Top: the outer and inner faces of both hemispheres of an inflated cortex, each AAL2 region painted "
+             "from blue (negative) through white to red (positive) by the correlation of its resting-state "
+             "signal with the chosen seed; the medial wall, which has no region, is grey. Bottom: the same "
+             "correlations as dots grouped by Yeo network, with a line at zero. The maps are region averages "
+             "painted on a template surface, not measurements at each point."),
+        caption=("With the posterior cingulate seed, the darkest red regions are the default network: precuneus and "
+                 "posterior cingulate, angular gyrus, middle temporal and medial prefrontal cortex (the "
+                 "vermillion column below). Turn on global signal regression: every value shifts down, and "
+                 "the sensory, motor and attention regions turn blue, the 'anticorrelations'. Switch between "
+                 "people: the pattern holds, the numbers vary. The seed's own regions are dark red (they "
+                 "correlate with themselves); a hippocampus seed is not on the cortical surface. Each region "
+                 "is painted with one value, its average, on a template brain. Real data: HCP resting-state "
+                 "fMRI, 7 people, 1,200 volumes each."),
     )
 
 
