@@ -71,7 +71,7 @@ def build_one(nn: str) -> int:
     out = pathlib.Path(tempfile.gettempdir()) / f"dmnlab-book-{nn}"
     shutil.rmtree(out, ignore_errors=True)
     (out / "notebooks").mkdir(parents=True)
-    for name in ("_config.yml", "references.bib", "glossary.md", "data.md", "bibliography.md"):
+    for name in ("_config.yml", "references.bib", "glossary.md", "data.md", "facts.md", "bibliography.md"):
         shutil.copy2(ROOT / "book" / name, out / name)
     (out / "intro.md").write_text(f"# Chapter {nn} on its own\n\nA check build of one chapter.\n")
     shutil.copytree(ROOT / "book" / "_ext", out / "_ext")
@@ -81,7 +81,8 @@ def build_one(nn: str) -> int:
     shutil.copy2(nbs[0], out / "notebooks" / nbs[0].name)
     (out / "_toc.yml").write_text(
         "format: jb-book\nroot: intro\nchapters:\n"
-        f"  - file: notebooks/{nbs[0].stem}\n  - file: data\n  - file: glossary\n  - file: bibliography\n")
+        f"  - file: notebooks/{nbs[0].stem}\n  - file: data\n  - file: facts\n  - file: glossary\n"
+        "  - file: bibliography\n")
     env = dict(os.environ, DMNLAB_RENDER="static", MPLBACKEND="Agg")
     jb = pathlib.Path(sys.executable).with_name("jupyter-book")
     t0 = time.time()

@@ -152,35 +152,49 @@ def grade_legend() -> _Markdown:
     return _Markdown(md, h)
 
 
-_SAFETY_MD = """:::{admonition} Educational, not medical advice
+_CRISIS_FACTS = ("crisis_line_us", "crisis_line_us_veterans", "crisis_line_eu_112", "crisis_directory_iasp",
+                 "crisis_directory_findahelpline", "crisis_line_uk_ie_samaritans")
+
+
+def safety_note() -> _Markdown:
+    """The course's safety note, identical on every page that shows it. Its crisis lines come
+    from data/facts.csv (one source; each re-checked on the date the note states)."""
+    from .facts import fact
+
+    f = {k: fact(k) for k in _CRISIS_FACTS}
+    us, vet, eu = f["crisis_line_us"].value, f["crisis_line_us_veterans"].value, f["crisis_line_eu_112"].value
+    iasp, fah = f["crisis_directory_iasp"].value, f["crisis_directory_findahelpline"].value
+    sam = f["crisis_line_uk_ie_samaritans"].value
+    checked = max(x.as_of for x in f.values())
+    md = f""":::{{admonition}} Educational, not medical advice
 :class: warning
 
 This course teaches neuroscience and pharmacology. It is **not medical advice** and nothing in
 it recommends, sells or doses any drug. Do not start, stop or change a medicine because of
 anything here; talk to a doctor or pharmacist who knows your history.
 
-**If you are in crisis or thinking about suicide:** in the US, call or text **988** (the 988
-Suicide & Crisis Lifeline; veterans press 1), or call **911** in an emergency. Elsewhere, call
-your local emergency number (112 across the EU) or find a crisis line for your country in the
+**If you are in crisis or thinking about suicide:** in the US, call or text **{us}** (the 988
+Suicide & Crisis Lifeline; veterans {vet}), or call **911** in an emergency. Elsewhere, call
+your local emergency number ({eu} across the EU) or find a crisis line for your country in the
 International Association for Suicide Prevention's directory of crisis centres
-(<https://www.iasp.info/crisis-centres-helplines/>) or at <https://findahelpline.com>. In the UK
-and Ireland, Samaritans answer on 116 123.
+(<{iasp}>) or at <{fah}>. In the UK and Ireland, Samaritans answer on {sam}.
+
+*These numbers and addresses were last checked on {checked}; see
+[Facts and sources]({{doc}}`/facts`).*
 :::
 """
-
-
-def safety_note() -> _Markdown:
-    """The course's safety note, identical on every page that shows it."""
+    md = md.replace("[Facts and sources]({doc}`/facts`)", "{doc}`Facts and sources </facts>`")
     h = (
         '<div role="note" style="border-left:5px solid #D55E00;padding:.5em .9em;background:#fdf3ec">'
         "<p><strong>Educational, not medical advice.</strong> This course teaches neuroscience and "
         "pharmacology. It is not medical advice and nothing in it recommends, sells or doses any drug. "
         "Do not start, stop or change a medicine because of anything here; talk to a doctor or "
         "pharmacist who knows your history.</p><p><strong>If you are in crisis or thinking about "
-        "suicide:</strong> in the US, call or text <strong>988</strong> (the 988 Suicide &amp; Crisis "
-        "Lifeline; veterans press 1), or call 911 in an emergency. Elsewhere, call your local emergency "
-        "number (112 across the EU) or find a crisis line in the International Association for Suicide "
-        "Prevention's directory (https://www.iasp.info/crisis-centres-helplines/) or at "
-        "https://findahelpline.com. In the UK and Ireland, Samaritans answer on 116 123.</p></div>"
+        f"suicide:</strong> in the US, call or text <strong>{html.escape(us)}</strong> (the 988 Suicide &amp; "
+        f"Crisis Lifeline; veterans {html.escape(vet)}), or call 911 in an emergency. Elsewhere, call your "
+        f"local emergency number ({html.escape(eu)} across the EU) or find a crisis line in the International "
+        f"Association for Suicide Prevention's directory ({html.escape(iasp)}) or at {html.escape(fah)}. In "
+        f"the UK and Ireland, Samaritans answer on {html.escape(sam)}.</p>"
+        f"<p><em>These numbers and addresses were last checked on {checked}.</em></p></div>"
     )
-    return _Markdown(_SAFETY_MD, h)
+    return _Markdown(md, h)
