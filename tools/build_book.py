@@ -75,6 +75,8 @@ def build_one(nn: str) -> int:
         shutil.copy2(ROOT / "book" / name, out / name)
     (out / "intro.md").write_text(f"# Chapter {nn} on its own\n\nA check build of one chapter.\n")
     shutil.copytree(ROOT / "book" / "_ext", out / "_ext")
+    if (ROOT / "book" / "_static").is_dir():  # the favicon and other static files the config names
+        shutil.copytree(ROOT / "book" / "_static", out / "_static")
     ext = out / "_ext" / "dmnlab_book.py"
     ext.write_text(ext.read_text().replace(
         "ROOT = pathlib.Path(__file__).resolve().parents[2]", f"ROOT = pathlib.Path({str(ROOT)!r})"))
