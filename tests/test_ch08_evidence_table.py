@@ -60,4 +60,20 @@ def test_demos_of_chapter_8_fit_their_budgets():
     for d in demos():
         assert len(d.static_html()) < 900_000
     t = preset_table()
-    assert int(t.loc[t.trial.str.contains("SUSTAIN-1"), "NNT reported (rounded up)"].iloc[0]) == 6
+    assert int(t.loc["sustain1", "NNT as published"]) == 6  # Daly et al. 2019 report NNT 6 (5.4 rounded up)
+
+
+def test_claims_tables_fill_registered_facts(monkeypatch):
+    """Corrections hold {fact} roles: the book table keeps them (rendered with the fact's link), the
+    live table and the filter demo show the plain values, never the raw role."""
+    from dmnlab.facts import fact
+
+    monkeypatch.setenv("DMNLAB_RENDER", "static")
+    md = claims_table()._repr_mimebundle_()["text/markdown"]
+    assert "{fact-nocite}`7.4 <nnt_transform_pooled>`" in md
+    monkeypatch.setenv("DMNLAB_RENDER", "live")
+    h = claims_table()._repr_mimebundle_()["text/html"]
+    assert "{fact" not in h and f"NNT of {fact('nnt_transform_pooled').value}" in h
+    from dmnlab.evidence_table import claims_filter_demo
+
+    assert "{fact" not in claims_filter_demo().static_html()

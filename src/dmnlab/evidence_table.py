@@ -19,6 +19,7 @@ import re
 import pandas as pd
 
 from .evidence import GRADES, VERDICTS, _Markdown, load_claims
+from .facts import fill
 from .interact import Choice, Demo
 from .validate import check_choice
 
@@ -39,7 +40,8 @@ _VERDICT_ORDER = list(VERDICTS)
 
 @functools.lru_cache(maxsize=1)
 def claims_frame() -> pd.DataFrame:
-    """The claims with a short seed label (``seed``) and sorted by claim id."""
+    """The claims with a short seed label (``seed``) and sorted by claim id (corrections as stored,
+    with their ``{fact}`` roles; the tables below fill them)."""
     df = load_claims().copy()
     df["seed"] = df["seed_file"].map(SEED_LABELS).fillna(df["seed_file"])
     return df.sort_values("claim_id").reset_index(drop=True)
@@ -85,7 +87,7 @@ def claims_table() -> _Markdown:
     for _, r in df.iterrows():
         cite = "{footcite:p}`" + ",".join(_keys(r["sources"])) + "`"
         rows.append(f"| **{r['claim_id']}** ({r['seed'][:1]}, ch. {r['chapter']}) | {r['verdict']} ({r['grade']}) | "
-                    f"{_md_cell(r['claim'])} | {_md_cell(r['correction'])} {cite} |")
+                    f"{_md_cell(r['claim'])} | {_md_cell(fill(r['correction'], markup='myst'))} {cite} |")
     legend = "; ".join(f"{v[:1]} = {v[3:]}" for v in SEED_LABELS.values())
     md = (f":::{{dropdown}} The full table: all {len(df)} claims with their sources (click to open)\n\n"
           f"Seed texts: {legend}. Each row: claim id (seed text, chapter), verdict (grade).\n\n"
@@ -96,13 +98,14 @@ def claims_table() -> _Markdown:
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in
                          (r["claim_id"], r["seed"][:1], r["chapter"], r["verdict"], r["grade"], r["claim"],
-                          r["correction"], ", ".join(_keys(r["sources"])))) + "</tr>"
+                          fill(r["correction"]), ", ".join(_keys(r["sources"])))) + "</tr>"
         for _, r in df.iterrows())
     th = "".join(f'<th scope="col" style="cursor:pointer" title="sort" onclick="dmnlabSortTable(\'{uid}\',{i})">'
                  f"{html.escape(h)} &#8693;</th>" for i, h in enumerate(head))
     script = ("<script>function dmnlabSortTable(id,c){var t=document.getElementById(id),b=t.tBodies[0],"
               "r=Array.from(b.rows),d=t.getAttribute('data-dir')==='a'?-1:1;t.setAttribute('data-dir',d>0?'a':'d');"
-              "r.sort(function(x,y){var a=x.cells[c].innerText,z=y.cells[c].innerText,na=parseFloat(a),nz=parseFloat(z);"
+              "r.sort(function(x,y){var a=x.cells[c].innerText,z=y.cells[c].innerText,"
+              "na=parseFloat(a),nz=parseFloat(z);"
               "if(!isNaN(na)&&!isNaN(nz)&&c===2)return d*(na-nz);return d*a.localeCompare(z);});"
               "r.forEach(function(x){b.appendChild(x);});}</script>")
     h = (f"<p>{html.escape('Seed texts: ' + legend)}. Click a column header to sort.</p>"
@@ -133,7 +136,7 @@ def _table_columns(verdict: str, chapter, seed: str) -> tuple:
     df = filter_claims(verdict, chapter, seed)
     return (df["claim_id"].tolist(), [s[:1] for s in df["seed"]], df["chapter"].astype(str).tolist(),
             [f"{v}<br>({g})" for v, g in zip(df["verdict"], df["grade"])],
-            [_wrap(c, 32) for c in df["claim"]], [_wrap(c, 50) for c in df["correction"]])
+            [_wrap(c, 32) for c in df["claim"]], [_wrap(fill(c), 50) for c in df["correction"]])
 
 
 def claims_filter_demo() -> Demo:
@@ -224,7 +227,8 @@ def score_claim(claim: dict) -> dict:
     B for 4-5, C for 2-3, D for 0-1. A grade is a starting point for judgement, not a verdict.
     """
     if not isinstance(claim, dict):
-        raise ValueError(f"claim must be a dict with the keys {[k for k, _, _ in CHECKLIST]}; got {type(claim).__name__}")
+        raise ValueError(f"claim must be a dict with the keys {[k for k, _, _ in CHECKLIST]}; "
+                         f"got {type(claim).__name__}")
     keys = [k for k, _, _ in CHECKLIST]
     missing = [k for k in keys if k not in claim]
     if missing:

@@ -4,6 +4,7 @@ trials of chapters 4-6 (data/trials.csv); the filterable claims table."""
 from __future__ import annotations
 
 import functools
+import html
 import math
 
 import numpy as np
@@ -11,36 +12,78 @@ import pandas as pd
 
 from ..data import load_table
 from ..evidence_table import claims_filter_demo
-from ..interact import Choice, Demo, Slider, Toggle
+from ..interact import Choice, Demo, Slider
 from ..models import trials as tr
 from ..render import OKABE_ITO
 from ..validate import check_choice, check_probability
 
 # --------------------------------------------------------------------------- presets
 
-#: Published response (or relapse) rates. ``n`` = (treated, control) or None when the arm sizes
-#: were not verified (the demo then uses the slider's value and says so).
+#: The label under which the pooled TRANSFORM result is always shown: what it is, and what it is not.
+TRANSFORM_POOLED = ("post hoc, observed-case pooling of TRANSFORM-1 and -2 only (Turkoz 2021; people with "
+                    "day-28 data; not intention-to-treat)")
+
+#: Published response (or relapse) rates. ``n`` = (treated, control) when the arm sizes are known
+#: (read, or derived from counts and percentages as ``note`` says), else None (the demo then uses
+#: the slider's value and says so). ``events`` = (treated, control) counts when they were read.
+#: ``published_nnt``: the NNT as the paper itself reported it (None if it reported none).
 PRESETS = {
     "custom": dict(label="Your own numbers (use the sliders)"),
-    "transform28": dict(label="Esketamine + oral AD vs oral AD, response day 28 (TRANSFORM pooled)",
-                        p_treat=0.587, p_control=0.452, n=None, good=True, status="verified",
-                        source="Turkoz et al. 2021, pooled TRANSFORM-1 and -2"),
-    "transform2": dict(label="Esketamine + oral AD vs oral AD, response day 2 (TRANSFORM pooled)",
-                       p_treat=0.173, p_control=0.094, n=None, good=True, status="verified",
-                       source="Turkoz et al. 2021"),
-    "stone": dict(label="Antidepressant vs placebo, 'large response' (FDA pooled data)",
-                  p_treat=0.245, p_control=0.096, n=None, good=True, status="verified",
-                  source="Stone et al. 2022, 232 trials, 73,388 participants"),
+    "transform28": dict(label="Esketamine + oral AD vs oral AD + placebo spray, response at day 28, "
+                              + TRANSFORM_POOLED,
+                        short="Esketamine, response day 28 (pooled post hoc)",
+                        row="Esketamine, day 28: TRANSFORM-1 and -2 pooled post hoc, observed cases (Turkoz 2021)",
+                        p_treat=182 / 310, p_control=94 / 208, n=(310, 208), events=(182, 94), good=True,
+                        status="verified", published_nnt=None, fact_nnt="nnt_transform_pooled",
+                        source="turkoz2021treatment",
+                        note="Turkoz et al. 2021, abstract: 182/310 vs 94/208 (58.7% vs 45.2%)"),
+    "transform2": dict(label="Esketamine + oral AD vs oral AD + placebo spray, response at day 2, same pooling",
+                       short="Esketamine, response day 2 (pooled post hoc)",
+                       row="Esketamine, day 2: the same post hoc, observed-case pooling",
+                       p_treat=55 / 318, p_control=19 / 203, n=(318, 203), events=(55, 19), good=True,
+                       status="verified", published_nnt=None, source="turkoz2021treatment",
+                       note="Turkoz et al. 2021, abstract: 55/318 vs 19/203 (17.3% vs 9.4%)"),
+    "stone": dict(label="Antidepressant vs placebo, 'large response' (FDA trials, Stone 2022)",
+                  short="Antidepressant vs placebo, large response (FDA)",
+                  row="Antidepressant vs placebo, 'large response' (FDA trials, Stone 2022)",
+                  p_treat=0.245, p_control=0.096, n=None, events=None, good=True, status="verified",
+                  published_nnt=None, source="stone2022response",
+                  note="Stone et al. 2022, abstract: 24.5% vs 9.6%; arm sizes not given"),
     "sustain1": dict(label="Esketamine continued vs stopped, relapse in stable remitters (SUSTAIN-1)",
-                     p_treat=0.267, p_control=0.453, n=None, good=False, status="verified",
-                     source="Daly et al. 2019; relapse is a bad event"),
-    "karma": dict(label="Serial ketamine vs midazolam, response (KARMA-Dep 2)",
-                  p_treat=0.469, p_control=0.333, n=(32, 30), good=True, status="verified",
-                  source="Jelovac et al. 2025; arm sizes inferred from the percentages of 62 analysed"),
-    "murrough": dict(label="Ketamine vs midazolam, response at 24 h (Murrough 2013)",
-                     p_treat=0.64, p_control=0.28, n=(47, 25), good=True, status="unverified",
-                     source="Murrough et al. 2013; rates recalled, not verified; arm sizes from the abstract's t-tests"),
+                     short="Esketamine kept vs stopped, relapse (SUSTAIN-1)",
+                     row="Esketamine continued vs stopped, relapse in stable remitters (SUSTAIN-1)",
+                     p_treat=24 / 90, p_control=39 / 86, n=(90, 86), events=(24, 39), good=False,
+                     status="verified", published_nnt=6, fact_published="sustain1_nnt_remitters",
+                     source="daly2019efficacy",
+                     note=("Daly et al. 2019, abstract: relapse in 24 (26.7%) vs 39 (45.3%) of 176 remitters; "
+                           "arm sizes 90 and 86 derived from the counts and percentages; relapse is a bad event")),
+    "murrough": dict(label="Ketamine vs midazolam, response 24 h after one infusion (Murrough 2013)",
+                     short="Ketamine vs midazolam, 24 h (Murrough 2013)",
+                     row="Ketamine vs midazolam, response 24 h after one infusion (Murrough 2013)",
+                     p_treat=0.64, p_control=0.28, n=None, events=None, good=True, status="verified",
+                     published_nnt=None, source="murrough2013antidepressant",
+                     note=("Murrough et al. 2013, abstract: 64% vs 28% (N = 73, randomized 2:1; OR 2.18); "
+                           "the arm sizes analysed were not read")),
 }
+
+
+def trial_counts() -> pd.DataFrame:
+    """The published trials whose event counts were read: one row per comparison, with
+    ``events_treat``, ``n_treat``, ``events_control``, ``n_control``, ``higher_is_better``
+    (False for a bad event such as relapse), ``published_nnt`` (the NNT the paper itself reports,
+    or None), ``status``, ``source`` (a key of book/references.bib) and ``note``.
+
+    Exercises load their counts here; the computation is theirs."""
+    rows = []
+    for key, p in PRESETS.items():
+        if p.get("events") is None:
+            continue
+        rows.append({"key": key, "trial": p["short"], "events_treat": p["events"][0], "n_treat": p["n"][0],
+                     "events_control": p["events"][1], "n_control": p["n"][1], "higher_is_better": p["good"],
+                     "published_nnt": p["published_nnt"], "status": p["status"], "source": p["source"],
+                     "note": p["note"]})
+    return pd.DataFrame(rows).set_index("key")
+
 
 _C_BOTH, _C_BENEFIT, _C_HARM, _C_NONE = "#56B4E9", "#009E73", "#D55E00", "#dddddd"
 
@@ -51,11 +94,12 @@ def preset_values(preset: str, p_treat_pct: float, p_control_pct: float, n_arm: 
     if preset == "custom":
         return dict(p_treat=p_treat_pct / 100, p_control=p_control_pct / 100, n_treat=int(n_arm),
                     n_control=int(n_arm), good=True, n_given=False, label=PRESETS[preset]["label"],
-                    status="", source="")
+                    status="", source="", published_nnt=None)
     p = PRESETS[preset]
     n_t, n_c = p["n"] if p["n"] else (int(n_arm), int(n_arm))
     return dict(p_treat=p["p_treat"], p_control=p["p_control"], n_treat=n_t, n_control=n_c, good=p["good"],
-                n_given=p["n"] is not None, label=p["label"], status=p["status"], source=p["source"])
+                n_given=p["n"] is not None, label=p["label"], status=p["status"], source=p["source"],
+                published_nnt=p.get("published_nnt"))
 
 
 def icon_codes(p_treat: float, p_control: float, good: bool = True, people: int = 100) -> np.ndarray:
@@ -85,11 +129,13 @@ def _nnt_state(preset: str, p_treat_pct: float, p_control_pct: float, n_arm: int
     if math.isinf(res["nnt"]):
         head = "equal rates: no difference, NNT infinite"
     elif res["nnt"] > 0:
-        head = (f"risk difference {rd_pts:+.1f} percentage points in favour of treatment -> NNT = 1/"
-                f"{abs(res['rd']):.3f} = {res['nnt']:.1f}, reported as {res['nnt_rounded']:.0f}")
+        head = (f"risk difference {rd_pts:+.1f} percentage points in favour of treatment; 1/{abs(res['rd']):.3f} "
+                "gives the NNT")
     else:
-        head = (f"risk difference {rd_pts:+.1f} points: treatment is worse -> number needed to harm "
+        head = (f"risk difference {rd_pts:+.1f} points: treatment is worse, number needed to harm "
                 f"{abs(res['nnt']):.1f}")
+    if v.get("published_nnt"):
+        head += f"; the paper reports it rounded up to a whole person, {v['published_nnt']}"
     n_txt = (f"n = {v['n_treat']} vs {v['n_control']}" if v["n_given"]
              else f"n = {v['n_treat']} per arm (assumed: move the n slider)")
     ratio = f"odds ratio {res['or']:.2f}, risk ratio {res['rr']:.2f}" if np.isfinite(res["or"]) else ""
@@ -125,7 +171,7 @@ def nnt_demo() -> Demo:
         fig.add_trace(go.Bar(x=["treatment", "control"], y=[50, 30], marker_color=[OKABE_ITO[0], "#999999"],
                              showlegend=False, hovertemplate="%{x}: %{y:.1f}%<extra></extra>"), 1, 1)
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", showlegend=False, hoverinfo="skip",
-                                 marker=dict(size=17, symbol="circle", color=np.zeros(100, dtype=np.int8),
+                                 marker=dict(size=10, symbol="circle", color=np.zeros(100, dtype=np.int8),
                                              cmin=0, cmax=3, colorscale=scale)), 1, 2)
         for name, col in (("event with or without treatment", _C_BOTH), ("helped by treatment", _C_BENEFIT),
                           ("harmed by treatment", _C_HARM), ("no event either way", _C_NONE)):
@@ -161,31 +207,55 @@ def nnt_demo() -> Demo:
 
 
 def presets_markdown():
-    """The published presets as a table (book and JupyterLab)."""
+    """The published presets as a table (book and JupyterLab): rates, risk difference, NNT with its
+    95% interval where the arm sizes are known, and the NNT the paper itself reported."""
     from ..evidence import _Markdown
+    from ..facts import fill
 
     t = preset_table()
-    head = "| Trial and outcome | Treated % | Control % | RD (points) | NNT | Reported |"
-    rows = [f"| {r['trial']}{' **[unverified]**' if r['status'] == 'unverified' else ''} | {r['treatment %']:.1f} | "
-            f"{r['control %']:.1f} | {r['risk difference (points)']:.1f} | {r['NNT']:.1f} | "
-            f"{r['NNT reported (rounded up)']} |" for _, r in t.iterrows()]
-    md = head + "\n|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
-    return _Markdown(md, t.drop(columns=["source"]).to_html(index=False, classes="dmnlab-table"))
+    head = "| Trial and outcome | Treated % | Control % | RD (points) | NNT (95% CI) | NNT as published |"
+    rows_md, rows_txt = [], []
+    for key, r in t.iterrows():
+        nnt_txt = f"{r['NNT']:.1f}"
+        fact_id = PRESETS[key].get("fact_nnt")
+        nnt_md = f"{{fact-nocite}}`{nnt_txt} <{fact_id}>`" if fact_id else nnt_txt
+        known = not math.isnan(r["NNT 95% CI low"])
+        ci = f" ({r['NNT 95% CI low']:.1f} to {r['NNT 95% CI high']:.1f})" if known else " (arm sizes not known)"
+        ci_md = (f" ({{fact-nocite}}`{r['NNT 95% CI low']:.1f} <{fact_id}_ci_low>` to "
+                 f"{{fact-nocite}}`{r['NNT 95% CI high']:.1f} <{fact_id}_ci_high>`)") if fact_id and known else ci
+        pub = "none reported" if math.isnan(r["NNT as published"]) else str(int(r["NNT as published"]))
+        cells = [r["trial"], f"{r['treatment %']:.1f}", f"{r['control %']:.1f}", f"{r['risk difference (points)']:.1f}"]
+        rows_md.append("| " + " | ".join(cells + [fill(nnt_md + ci_md, markup="myst"), pub]) + " |")
+        rows_txt.append(cells + [nnt_txt + ci, pub])
+    md = head + "\n|---|---|---|---|---|---|\n" + "\n".join(rows_md) + "\n"
+    h = ('<table class="dmnlab-table"><thead><tr>' + "".join(
+        f'<th scope="col">{c}</th>' for c in ("Trial and outcome", "Treated %", "Control %", "RD (points)",
+                                                "NNT (95% CI)", "NNT as published")) + "</tr></thead><tbody>"
+         + "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows_txt)
+         + "</tbody></table>")
+    return _Markdown(md, h)
 
 
 def preset_table() -> pd.DataFrame:
-    """Every published preset with its risk difference and NNT (for the static page)."""
-    rows = []
+    """Every published preset with its risk difference, NNT and (where the arm sizes are known) the
+    NNT's 95% interval (Newcombe's risk-difference interval, inverted), indexed by preset key."""
+    rows = {}
     for k, p in PRESETS.items():
         if k == "custom":
             continue
         rd = tr.risk_difference(p["p_treat"], p["p_control"], p["good"])
-        rows.append({"trial": p["label"], "treatment %": round(100 * p["p_treat"], 1),
-                     "control %": round(100 * p["p_control"], 1), "risk difference (points)": round(100 * rd, 1),
-                     "NNT": round(tr.nnt(p["p_treat"], p["p_control"], p["good"]), 1),
-                     "NNT reported (rounded up)": int(tr.nnt_rounded(p["p_treat"], p["p_control"], p["good"])),
-                     "status": p["status"], "source": p["source"]})
-    return pd.DataFrame(rows)
+        lo = hi = math.nan
+        if p["n"]:
+            res = tr.nnt_interval(p["p_treat"], p["p_control"], p["n"][0], p["n"][1], higher_is_better=p["good"])
+            if res["nnt_low"] is not None:
+                lo, hi = res["nnt_low"], res["nnt_high"]
+        rows[k] = {"trial": p["row"], "treatment %": round(100 * p["p_treat"], 1),
+                   "control %": round(100 * p["p_control"], 1), "risk difference (points)": round(100 * rd, 1),
+                   "NNT": round(tr.nnt(p["p_treat"], p["p_control"], p["good"]), 1),
+                   "NNT 95% CI low": lo, "NNT 95% CI high": hi,
+                   "NNT as published": p["published_nnt"] if p["published_nnt"] else math.nan,
+                   "status": p["status"], "source": p["source"]}
+    return pd.DataFrame.from_dict(rows, orient="index")
 
 
 # --------------------------------------------------------------------------- forest plot
@@ -197,6 +267,14 @@ FOREST_GROUPS = {
     "or_response": "Odds ratio for response",
     "ratio_harm": "Ratio for a harmful event (relapse, suicide)",
 }
+
+#: One sign convention for every mean-difference panel: change on the treatment minus change on the
+#: control, so a negative value (left of 0) means symptoms fell more on the treatment. It is the
+#: convention of the published differences (TRANSFORM-2, KARMA-Dep 2, psilocybin vs escitalopram:
+#: psilocybin minus escitalopram, fact ``carhartharris2021_qids_diff``); a row published the other
+#: way round (a drug-minus-placebo *improvement*, Stone 2022) is shown with its sign reversed, and
+#: its hover text says so.
+MD_CONVENTION = "treatment minus control change in score; negative (left) = symptoms fell more on the treatment"
 
 
 def load_trials() -> pd.DataFrame:
@@ -216,80 +294,69 @@ def load_trials() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=32)
-def forest_rows(group: str, include_unverified: bool = True) -> pd.DataFrame:
-    """The rows of one forest-plot panel. Mean differences are put on one direction: positive =
-    in favour of the treatment (the published sign is kept in ``published``)."""
+def forest_rows(group: str) -> pd.DataFrame:
+    """The rows of one forest-plot panel, as plotted: ``x``, ``lo``, ``hi``.
+
+    Mean differences follow :data:`MD_CONVENTION` (a row whose published difference is an
+    improvement, ``favours == "higher"``, is reversed; ``flipped`` marks it). Ratios are shown as
+    published. Rows whose values could not be checked (status ``unverified``) are not plotted."""
     check_choice("group", group, list(FOREST_GROUPS))
     df = load_trials()
-    df = df[df["group"] == group]
-    if not include_unverified:
-        df = df[df["status"] != "unverified"]  # verified and secondary rows stay
-    out = df.copy()
-    flip = (out["measure"].isin(["MD", "SMD"])) & (out["favours"] == "lower")
+    out = df[(df["group"] == group) & (df["status"] != "unverified")].copy()
+    flip = (out["measure"].isin(["MD", "SMD"])) & (out["favours"] == "higher")
+    out["flipped"] = flip
     out["x"] = np.where(flip, -out["estimate"], out["estimate"])
     out["lo"] = np.where(flip, -out["ci_high"], out["ci_low"])
     out["hi"] = np.where(flip, -out["ci_low"], out["ci_high"])
-    out["published"] = [f"{m} {e:g} (95% CI {a:g} to {b:g})" for m, e, a, b in
-                        zip(out["measure"], out["estimate"], out["ci_low"], out["ci_high"])]
+    out["published"] = [f"{m} {e:g} (95% CI {a:g} to {b:g})" + (" as an improvement; sign reversed here" if f else "")
+                        for m, e, a, b, f in zip(out["measure"], out["estimate"], out["ci_low"], out["ci_high"], flip)]
     return out.reset_index(drop=True)
 
 
-def _panel(group: str, include_unverified: bool) -> dict:
+def _panel(group: str) -> dict:
     """Traces and axes of one forest-plot panel."""
-    rows = forest_rows(group, include_unverified)
+    rows = forest_rows(group)
     is_ratio = group in ("or_response", "ratio_harm")
     labels = [f"{t} [{s}]" if s != "verified" else t for t, s in zip(rows["trial"], rows["status"])]
-    traces = []
-    for status in ("verified", "unverified"):
-        sub = ((rows["status"] == "unverified") == (status == "unverified")).to_numpy()  # secondary: solid
-        r = rows[sub]
-        traces.append(dict(
-            x=r["x"].tolist(), y=[lab for lab, s in zip(labels, sub) if s],
-            error_x={"type": "data", "symmetric": False, "array": (r["hi"] - r["x"]).tolist(),
-                     "arrayminus": (r["x"] - r["lo"]).tolist(),
-                     "color": "#222" if status == "verified" else "#888", "thickness": 2},
-            text=[f"{c}<br>published: {p}<br>{n}" for c, p, n in zip(r["comparison"], r["published"], r["note"])],
-        ))
-    if rows.empty:
-        xr, xlab = [-1, 1], ""
-    elif is_ratio:
-        xlab = ("odds ratio (log scale; > 1 favours the drug)" if group == "or_response"
-                else "ratio (log scale; < 1 favours the treatment)")
+    trace = dict(
+        x=rows["x"].tolist(), y=labels,
+        error_x={"type": "data", "symmetric": False, "array": (rows["hi"] - rows["x"]).tolist(),
+                 "arrayminus": (rows["x"] - rows["lo"]).tolist(), "color": "#222", "thickness": 2},
+        text=[f"{c}<br>published: {p}<br>{n}" for c, p, n in zip(rows["comparison"], rows["published"], rows["note"])],
+    )
+    if is_ratio:
+        xlab = ("odds ratio (log scale)<br>right of 1 favours the drug" if group == "or_response"
+                else "ratio (log scale)<br>left of 1 favours the treatment")
         lo, hi = float(rows["lo"].min()), float(rows["hi"].max())
         xr = [math.log10(min(lo, 1.0) / 1.3), math.log10(max(hi, 1.0) * 1.3)]
     else:
-        xlab = "difference in points, positive = in favour of the treatment"
+        xlab = "treatment minus control change (points)<br>left of 0 favours the treatment"
         lo, hi = float(rows["lo"].min()), float(rows["hi"].max())
         pad = 0.1 * (max(hi, 0) - min(lo, 0) + 1e-9)
         xr = [min(lo, 0) - pad, max(hi, 0) + pad]
-    null = 1.0 if is_ratio else 0.0
-    return dict(traces=traces, labels=labels, xr=xr, xlab=xlab, is_ratio=is_ratio, null=null, n=len(rows),
-                n_unv=int((rows["status"] == "unverified").sum()))
+    return dict(trace=trace, labels=labels, xr=xr, xlab=xlab, is_ratio=is_ratio, null=1.0 if is_ratio else 0.0,
+                n=len(rows), n_cross=int(((rows["lo"] <= (1.0 if is_ratio else 0.0))
+                                          & ((1.0 if is_ratio else 0.0) <= rows["hi"])).sum()))
 
 
-_PANELS = [(g, u) for g in FOREST_GROUPS for u in (True, False)]
+_PANELS = list(FOREST_GROUPS)
 
 
 @functools.lru_cache(maxsize=32)
-def _forest_cached(group: str, include_unverified: bool) -> dict:
+def _forest_cached(group: str) -> dict:
     """Only visibilities and axes change: every panel's traces are in the figure from the start."""
     check_choice("group", group, list(FOREST_GROUPS))
-    pan = _panel(group, include_unverified)
-    k = _PANELS.index((group, include_unverified))
+    pan = _panel(group)
+    k = _PANELS.index(group)
     data = []
     for i in range(len(_PANELS)):
-        on = i == k
-        data += [{"visible": on}, {"visible": on}, {"visible": on}]
-    if pan["n"] == 0:
-        readout = (f"{FOREST_GROUPS[group]}: no estimate in this panel has a verified interval; switch the "
-                   "toggle on to see the unverified ones.")
-    else:
-        readout = (f"{FOREST_GROUPS[group]}: {pan['n']} estimate(s)"
-                   + (f", {pan['n_unv']} with an unverified interval (open grey diamond)" if pan["n_unv"] else "")
-                   + ". Hover over a row for the published numbers.")
-    layout = {"xaxis": {"type": "log" if pan["is_ratio"] else "linear", "range": pan["xr"]},
+        data += [{"visible": i == k}, {"visible": i == k}]
+    readout = (f"{FOREST_GROUPS[group]}: {pan['n']} estimate(s), {pan['n_cross']} with an interval that includes "
+               "no effect. Hover over a row for the published numbers.")
+    layout = {"xaxis": {"type": "log" if pan["is_ratio"] else "linear", "range": pan["xr"],
+                        "title": {"text": pan["xlab"]}},
               "yaxis": {"categoryarray": pan["labels"][::-1]},
-              "title": {"text": f"{FOREST_GROUPS[group]}<br><sup>{pan['xlab']}</sup>"}}
+              "title": {"text": FOREST_GROUPS[group]}}
     return {"data": data, "layout": layout, "readout": readout}
 
 
@@ -301,38 +368,32 @@ def forest_demo() -> Demo:
 
     def figure():
         fig = go.Figure()
-        for i, (g, u) in enumerate(_PANELS):
-            pan = _panel(g, u)
-            first = i == 0
-            ver, unv = pan["traces"]
-            fig.add_trace(go.Scatter(**ver, mode="markers", name="verified estimate and 95% interval",
-                                     legendgroup="v", showlegend=first, visible=False,
+        for g in _PANELS:
+            pan = _panel(g)
+            fig.add_trace(go.Scatter(**pan["trace"], mode="markers", name="estimate and 95% interval",
+                                     showlegend=False, visible=False,
                                      marker=dict(symbol="square", size=11, color=OKABE_ITO[0]), hovertemplate=hover))
-            fig.add_trace(go.Scatter(**unv, mode="markers", name="interval not verified", legendgroup="u",
-                                     showlegend=first, visible=False,
-                                     marker=dict(symbol="diamond-open", size=12, color="#888", line=dict(width=2)),
-                                     hovertemplate=hover))
             ys = pan["labels"] or [""]
             fig.add_trace(go.Scatter(x=[pan["null"]] * len(ys), y=ys, mode="lines", name="no effect",
-                                     legendgroup="n", showlegend=first, visible=False, hoverinfo="skip",
+                                     showlegend=False, visible=False, hoverinfo="skip",
                                      line=dict(color="#555", dash="dot", width=1.5)))
-        fig.update_layout(height=420, margin=dict(l=250, r=20, t=70, b=40), title="Key trials of chapters 4-6",
-                          legend=dict(orientation="h", y=-0.25, x=0),
-                          yaxis=dict(type="category", categoryorder="array"))
+        fig.update_layout(height=430, margin=dict(l=20, r=20, t=60, b=40), title="Key trials of chapters 4-6",
+                          showlegend=False, yaxis=dict(type="category", categoryorder="array", automargin=True))
         return fig
 
     return Demo(
         name="trials_forest",
-        controls=[Choice("group", "Outcome", [(v, k) for k, v in FOREST_GROUPS.items()], "madrs"),
-                  Toggle("include_unverified", "Show rows whose interval is unverified", True)],
+        controls=[Choice("group", "Outcome", [(v, k) for k, v in FOREST_GROUPS.items()], "madrs")],
         figure=figure,
-        update=lambda group, include_unverified: _forest_cached(group, bool(include_unverified)),
+        update=lambda group: _forest_cached(group),
         alt=("A forest plot: one row per trial or meta-analysis, a square at its estimate and a horizontal line "
-             "for its 95% interval, a dotted vertical line at no effect. A menu picks one outcome type at a time."),
+             "for its 95% interval, a dotted vertical line at no effect (0 for a difference, 1 for a ratio). A menu "
+             "picks one outcome type at a time."),
         caption=("Read the intervals, not just the squares: an interval that crosses the dotted line is compatible "
-                 "with no effect (KARMA-Dep 2; psilocybin vs escitalopram). Mean differences are signed so that "
-                 "right is always better for the treatment; scales are never mixed in one panel. Data: "
-                 "data/trials.csv, each row with its source."),
+                 "with no effect (KARMA-Dep 2; psilocybin vs escitalopram). In every mean-difference panel the "
+                 "difference is the treatment's change minus the control's, so left of the line favours the "
+                 "treatment; scales are never mixed in one panel. Data: data/trials.csv, each row with its source "
+                 "(rows marked [secondary] were read in reports of the paper, not the paper itself)."),
     )
 
 
@@ -374,10 +435,12 @@ def active_placebo_figure():
     """Ketamine's day-1 effect size against midazolam vs against saline (Wilkinson et al. 2019)."""
     import plotly.graph_objects as go
 
+    from ..facts import fact, fill
     from ..render import StaticFigure
 
     labels = ["ketamine vs midazolam<br>(active placebo)", "ketamine vs saline<br>(inert placebo)"]
-    d, lo, hi = np.array([0.7, 1.8]), np.array([0.4, 1.4]), np.array([0.9, 2.2])
+    d = np.array([fact("wilkinson2019_d_midazolam").number, fact("wilkinson2019_d_saline").number])
+    lo, hi = np.array([0.4, 1.4]), np.array([0.9, 2.2])  # 95% CIs, same abstract (see the facts' statements)
     fig = go.Figure(go.Bar(x=labels, y=d, marker_color=[OKABE_ITO[0], OKABE_ITO[1]],
                            error_y=dict(type="data", symmetric=False, array=hi - d, arrayminus=d - lo, color="#222"),
                            hovertemplate="%{x}: d = %{y}<extra></extra>"))
@@ -385,11 +448,13 @@ def active_placebo_figure():
                       title="The same drug looks bigger against an inert placebo (9 trials, 367 patients)")
     return StaticFigure(
         fig,
-        alt=("Two bars: the effect size of ketamine at day 1 was about 0.7 (95% CI 0.4 to 0.9) in trials that used "
-             "midazolam as control and about 1.8 (1.4 to 2.2) in trials that used saline."),
+        alt=fill("Two bars: the effect size of ketamine at day 1 was {fact}`0.7 <wilkinson2019_d_midazolam>` "
+                 "(95% CI 0.4 to 0.9) in trials that used midazolam as control and "
+                 "{fact}`1.8 <wilkinson2019_d_saline>` (1.4 to 2.2) in trials that used saline."),
         caption=("With saline, patients and raters can tell who had ketamine, and expectation inflates the "
                  "difference. The pooled analysis found the gap came mostly from midazolam doing better than "
-                 "saline, not from ketamine doing worse. Data: Wilkinson et al. 2019 (patient-level pooled analysis)."),
+                 "saline, not from ketamine doing worse. Data: Wilkinson et al. 2019 (patient-level pooled analysis "
+                 "of nine trials; values read in its abstract)."),
     )
 
 
@@ -406,10 +471,10 @@ def d_nnt_figure():
     for cer, col, dash in ((0.1, OKABE_ITO[0], "solid"), (0.3, OKABE_ITO[2], "dash"), (0.5, OKABE_ITO[1], "dot")):
         fig.add_trace(go.Scatter(x=ds, y=[tr.nnt_from_d_furukawa(d, cer) for d in ds],
                                  name=f"Furukawa, control rate {int(cer * 100)}%", line=dict(color=col, dash=dash)))
-    fig.update_layout(height=400, xaxis_title="standardised mean difference d",
+    fig.update_layout(height=470, xaxis_title="standardised mean difference d",
                       yaxis=dict(title="NNT (log scale)", type="log", tickvals=[1, 2, 3, 5, 10, 20, 50, 100]),
                       title="Model: the NNT that a given d implies depends on the control rate",
-                      legend=dict(x=0.45, y=0.98))
+                      legend=dict(orientation="h", x=0, y=-0.25, yanchor="top"), margin=dict(b=120))
     return StaticFigure(
         fig,
         alt=("Four falling curves of NNT (log scale) against d from 0.1 to 1.2: one for the Kraemer-Kupfer formula "
@@ -420,48 +485,64 @@ def d_nnt_figure():
     )
 
 
+def seventy_percent_rows() -> list:
+    """The studies behind "up to 70%": (label, drug %, control % or None, fact id of the drug rate).
+
+    Only values read in the papers' abstracts are drawn. Left out: the crossover trial often quoted
+    for 71% at 24 h (Zarate 2006; its numbers could not be read for this course) and KARMA-Dep 2's
+    response rates (found only on a blog)."""
+    from ..facts import fact
+
+    def f(fid):
+        return fact(fid).number
+
+    return [
+        ("Open label, up to 6 infusions (n = 24)", f("murrough2013_repeated_response_pct"), None),
+        ("Ketamine vs midazolam, 24 h (n = 73)", f("murrough2013_response_ketamine_pct"),
+         f("murrough2013_response_midazolam_pct")),
+        ("Esketamine, day 28<br>(TRANSFORM-1 and -2, post hoc)",
+         f("esk_transform_pooled_response_pct"), f("esk_transform_pooled_control_response_pct")),
+    ]
+
+
 def seventy_percent_figure():
     """Response on the drug and on the control in the studies behind 'up to 70 %'."""
     import plotly.graph_objects as go
 
+    from ..facts import fill
     from ..render import StaticFigure
 
-    rows = [  # label, drug %, control % (None = no control group), status
-        ("Open label, up to 6 infusions (n = 24)", 70.8, None, "verified"),
-        ("Crossover, 1 infusion (n = 18)", 71.0, None, "unverified"),
-        ("vs midazolam, 24 h (n = 73)", 64.0, 28.0, "unverified"),
-        ("Esketamine, day 28 (pooled TRANSFORM)", 58.7, 45.2, "verified"),
-        ("vs midazolam, serial (KARMA-Dep 2)", 46.9, 33.3, "verified"),
-    ]
-    labels = [r[0] + (" [unverified]" if r[3] == "unverified" else "") for r in rows]
+    rows = seventy_percent_rows()
+    labels = [r[0] for r in rows]
     fig = go.Figure()
-    for lab, drug, ctrl, _ in rows:
+    for lab, drug, ctrl in rows:
         if ctrl is not None:
             fig.add_trace(go.Scatter(x=[ctrl, drug], y=[lab, lab], mode="lines", line=dict(color="#999", width=4),
                                      showlegend=False, hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=[r[1] for r in rows], y=labels, mode="markers", name="on ketamine / esketamine",
-                             marker=dict(size=13, color=OKABE_ITO[1], symbol="circle")))
+                             marker=dict(size=13, color=OKABE_ITO[1], symbol="circle"),
+                             hovertemplate="%{y}: %{x}% on the drug<extra></extra>"))
     fig.add_trace(go.Scatter(x=[r[2] for r in rows if r[2] is not None],
-                             y=[lab for lab, r in zip(labels, rows) if r[2] is not None], mode="markers",
-                             name="on the control treatment", marker=dict(size=13, color=OKABE_ITO[0], symbol="square")))
-    fig.update_layout(height=380, xaxis=dict(title="responders (%)", range=[0, 100]),
-                      yaxis=dict(autorange="reversed", categoryorder="array", categoryarray=labels),
-                      margin=dict(l=250),
-                      legend=dict(orientation="h", y=-0.25), title="Where 'up to 70%' comes from")
-    # the lines were added first with the raw labels; relabel them to match the markers
-    k = 0
-    for lab, r in zip(labels, rows):
-        if r[2] is not None:
-            fig.data[k].y = [lab, lab]
-            k += 1
+                             y=[r[0] for r in rows if r[2] is not None], mode="markers",
+                             name="on the control treatment", marker=dict(size=13, color=OKABE_ITO[0], symbol="square"),
+                             hovertemplate="%{y}: %{x}% on the control<extra></extra>"))
+    fig.update_layout(height=340, xaxis=dict(title="responders (%)", range=[0, 100]),
+                      yaxis=dict(range=[len(labels) - 0.4, -0.6], categoryorder="array", categoryarray=labels),
+                      margin=dict(l=250), legend=dict(orientation="h", y=-0.3), title="Where 'up to 70%' comes from")
     return StaticFigure(
         fig,
-        alt=("Dot plot of response rates. The two top rows have only a ketamine dot near 70 percent and no control. "
-             "The three controlled comparisons show an orange ketamine dot and a blue control dot joined by a line: "
-             "64 vs 28 percent, 58.7 vs 45.2 percent and 46.9 vs 33.3 percent."),
-        caption=("Rows from the top: Murrough 2013 open-label series; Zarate 2006 crossover trial; Murrough 2013 "
-                 "midazolam-controlled trial; pooled TRANSFORM trials; KARMA-Dep 2. "
-                 "The 70% figures have no control group. Where there is one, the control arm responds too, and the "
-                 "part due to the drug is the gap between the dots: 13 to 14 points in the two larger verified "
-                 "comparisons. Rows marked [unverified] use numbers recalled but not checked against the paper."),
+        alt=fill("Dot plot of response rates in three studies. The top row, an open-label series, has only a drug "
+                 "dot at {fact-nocite}`70.8 <murrough2013_repeated_response_pct>` percent and no control. The two "
+                 "controlled comparisons show a drug dot and a control dot joined by a line: "
+                 "{fact-nocite}`64 <murrough2013_response_ketamine_pct>` vs "
+                 "{fact-nocite}`28 <murrough2013_response_midazolam_pct>` percent for ketamine against midazolam "
+                 "at 24 hours, and {fact-nocite}`58.7 <esk_transform_pooled_response_pct>` vs "
+                 "{fact-nocite}`45.2 <esk_transform_pooled_control_response_pct>` percent for esketamine at day 28."),
+        caption=("Rows from the top: Murrough 2013 open-label series of repeated infusions; Murrough 2013 "
+                 "midazolam-controlled trial of one infusion; Turkoz 2021's post hoc pooling of the people with "
+                 "day-28 data in TRANSFORM-1 and -2 (not intention-to-treat). The 70% figure has no control group. "
+                 "Where there is one, the control arm responds too, and the part due to the drug is the gap between "
+                 "the dots. Two often-quoted numbers are left out because they could not be checked against the "
+                 "papers: the response rate at 24 hours of a crossover trial of 18 patients, and the response rates "
+                 "of KARMA-Dep 2."),
     )
