@@ -81,10 +81,14 @@ def build_one(nn: str) -> int:
     ext.write_text(ext.read_text().replace(
         "ROOT = pathlib.Path(__file__).resolve().parents[2]", f"ROOT = pathlib.Path({str(ROOT)!r})"))
     shutil.copy2(nbs[0], out / "notebooks" / nbs[0].name)
+    # chapters link to the Python primer (their prerequisites): include it so the links resolve
+    extra = [p for p in sorted((ROOT / "notebooks").glob("A[0-9]_*.ipynb")) if p != nbs[0]]
+    for p in extra:
+        shutil.copy2(p, out / "notebooks" / p.name)
     (out / "_toc.yml").write_text(
         "format: jb-book\nroot: intro\nchapters:\n"
-        f"  - file: notebooks/{nbs[0].stem}\n  - file: data\n  - file: facts\n  - file: glossary\n"
-        "  - file: bibliography\n")
+        f"  - file: notebooks/{nbs[0].stem}\n" + "".join(f"  - file: notebooks/{p.stem}\n" for p in extra)
+        + "  - file: data\n  - file: facts\n  - file: glossary\n  - file: bibliography\n")
     env = dict(os.environ, DMNLAB_RENDER="static", MPLBACKEND="Agg")
     jb = pathlib.Path(sys.executable).with_name("jupyter-book")
     t0 = time.time()
