@@ -13,7 +13,89 @@ from conftest import NOTEBOOKS, ROOT
 pytestmark = pytest.mark.book
 
 CDN = re.compile(r"(cdn\.jsdelivr|unpkg\.com|cdnjs\.|ajax\.googleapis|cdn\.plot\.ly|fonts\.googleapis|mathjax@)")
-PAGE_BUDGET = 2_000_000  # bytes per page, excluding shared static assets
+PAGE_BUDGET = 600_000  # bytes of a page's own HTML (figure data over 4 kB and PNG figures are files of their own)
+SPEC_BUDGET = 2_000_000  # bytes of figure data (spec files) one page fetches as its figures come into view
+
+# What a page pulls, shared assets included (bytes are deterministic: no browser needed).
+TEXT_PAGE_OVER_TEMPLATE = 1.10   # a page without figures or maths: at most the stock template + 10 %
+READ_ALL_BUDGET = 8_500_000      # any page read to the end: HTML, assets, MathJax, figure data, plotly bundles
+BUNDLES = {"cartesian": "plotly-cartesian.min.js", "gl3d": "plotly-gl3d.min.js", "full": "plotly.min.js"}
+_REF = re.compile(r'<(?:script[^>]*?\ssrc|link[^>]*?\shref|img[^>]*?\ssrc)="([^"#]+)"[^>]*>')
+
+
+def page_pull(page, root) -> dict:
+    """Bytes a first visit to ``page`` fetches: ``initial`` (the HTML and every script, stylesheet,
+    icon and image it names; MathJax's entry file where the page loads it) and ``read_all`` (plus
+    every figure's spec file and the plotly bundles its figures name). Files outside the book
+    (a CDN) count 0 here; test_pages_load_nothing_from_a_cdn... forbids them."""
+    import os
+
+    text = page.read_text(encoding="utf-8")
+    files = set()
+    for m in _REF.finditer(text):
+        tag, ref = m.group(0), m.group(1)
+        if ref.startswith(("data:", "http:", "https:", "mailto:")):
+            continue
+        if tag.startswith("<link") and not re.search(r'rel="(stylesheet|preload|icon|shortcut icon)"', tag):
+            continue
+        files.add(os.path.normpath(page.parent / ref.split("?")[0]))
+    initial = len(text.encode()) + sum(os.path.getsize(f) for f in files if os.path.isfile(f))
+    lazy = set()
+    specs = {os.path.normpath(page.parent / ref) for ref in re.findall(r'class="dmnlab-spec"[^>]*data-src="([^"]+)"', text)}
+    lazy |= specs
+    for b in set(re.findall(r'data-plotly="(\w+)"', text)):
+        if b in BUNDLES:
+            lazy.add(str(root / "_static" / "vendor" / BUNDLES[b]))
+    read_all = initial + sum(os.path.getsize(f) for f in lazy - files if os.path.isfile(f))
+    return {"initial": initial, "read_all": read_all, "specs": sum(os.path.getsize(f) for f in specs if os.path.isfile(f)),
+            "missing": sorted(f for f in files | lazy if not os.path.isfile(f))}
+
+
+@pytest.fixture(scope="module")
+def template_pull(tmp_path_factory):
+    """The same count on the stock Jupyter Book template's intro page, built with this toolchain."""
+    import pathlib
+
+    tmp = tmp_path_factory.mktemp("stock")
+    jb = pathlib.Path(sys.executable).with_name("jupyter-book")
+    subprocess.run([str(jb), "create", str(tmp / "stock")], check=True, capture_output=True)
+    subprocess.run([str(jb), "build", str(tmp / "stock"), "--quiet"], check=True, capture_output=True)
+    html = tmp / "stock" / "_build" / "html"
+    return page_pull(html / "intro.html", html)
+
+
+def test_page_budget_counts_the_shared_assets_a_page_pulls(built_book, template_pull):
+    """Text pages pull no more than the stock template plus 10 %; any page, read to the end with
+    every figure drawn, stays within READ_ALL_BUDGET; nothing a page names is missing."""
+    limit = TEXT_PAGE_OVER_TEMPLATE * template_pull["initial"]
+    pages = [p for p in built_book.rglob("*.html") if "_static" not in p.parts]
+    assert len(pages) > 10
+    for page in pages:
+        rel = page.relative_to(built_book)
+        text = page.read_text(encoding="utf-8")
+        pull = page_pull(page, built_book)
+        assert pull["missing"] == [], f"{rel} names files that are not in the book: {pull['missing'][:3]}"
+        if "data-plotly=" not in text and "mathjax/" not in text:
+            assert pull["initial"] <= limit, (
+                f"{rel}: {pull['initial'] / 1e6:.2f} MB on a first visit, the template's intro "
+                f"{template_pull['initial'] / 1e6:.2f} MB (+10 % = {limit / 1e6:.2f} MB)")
+        assert pull["specs"] <= SPEC_BUDGET, f"{rel}: {pull['specs'] / 1e6:.2f} MB of figure data"
+        assert pull["read_all"] <= READ_ALL_BUDGET, f"{rel}: {pull['read_all'] / 1e6:.2f} MB read to the end"
+
+
+def test_page_pull_counts_what_a_page_names(tmp_path):
+    """The counter itself: scripts, stylesheets, spec files and the named plotly bundle count."""
+    (tmp_path / "_static" / "vendor").mkdir(parents=True)
+    (tmp_path / "_static" / "vendor" / "plotly-cartesian.min.js").write_bytes(b"x" * 1000)
+    (tmp_path / "a.js").write_bytes(b"x" * 100)
+    (tmp_path / "s.css").write_bytes(b"x" * 10)
+    (tmp_path / "spec.js").write_bytes(b"x" * 50)
+    page = tmp_path / "p.html"
+    page.write_text('<script src="a.js?v=1"></script><link rel="stylesheet" href="s.css" /><link rel="next" href="a.js" />'
+                    '<figure data-plotly="cartesian"><script type="application/json" class="dmnlab-spec" data-key="k" '
+                    'data-src="spec.js"></script></figure>')
+    n = len(page.read_text().encode())
+    assert page_pull(page, tmp_path) == {"initial": n + 110, "read_all": n + 110 + 50 + 1000, "specs": 50, "missing": []}
 
 
 def test_every_notebook_has_its_page(built_book):
@@ -36,11 +118,14 @@ def test_pages_load_nothing_from_a_cdn_and_stay_within_budget(built_book):
         hit = CDN.search(text)
         assert hit is None, f"{page.relative_to(built_book)} references {hit.group(0)}"
         assert len(text.encode()) < PAGE_BUDGET, f"{page.name}: {len(text) / 1e6:.1f} MB"
-    # one plotly.js for the whole site, served locally, never inlined
-    assert (built_book / "_static" / "vendor" / "plotly.min.js").exists()
-    for page in (built_book / "notebooks").glob("*.html"):
-        assert page.read_text().count("Plotly=") == 0 or "plotly.min.js" in page.read_text()
-        assert "vendor/plotly.min.js" in page.read_text()
+    # plotly.js is served locally (the full bundle and the partial ones), never inlined, and no page
+    # loads it up front: the figure runtime fetches the bundle a figure names when it is needed
+    for name in BUNDLES.values():
+        assert (built_book / "_static" / "vendor" / name).exists(), name
+    for page in built_book.rglob("*.html"):
+        text = page.read_text()
+        assert not re.search(r'<script[^>]*src="[^"]*plotly[-\w.]*\.js', text), page.name
+        assert "Plotly=" not in text
 
 
 def test_static_assets_are_local(built_book):
@@ -49,6 +134,9 @@ def test_static_assets_are_local(built_book):
         assert (v / f).exists(), f
     conf = (built_book / "notebooks" / "00_start_here.html").read_text()
     assert "dmnlab-demo" in conf and "dmnlab-spec" in conf, "the demo rendered as a static figure"
+    assert "vendor/dmnlab_demo.js" in conf
+    intro = (built_book / "intro.html").read_text()
+    assert "dmnlab_demo.js" not in intro and "mathjax/" not in intro and "searchindex.js" not in intro
 
 
 def test_a_build_that_skips_execution_fails(tmp_path):

@@ -77,15 +77,95 @@ def test_live_widget_shows_bad_input_as_a_message_not_a_traceback():
     assert w.error.value == ""
 
 
-def test_static_spec_has_one_state_per_grid_point_and_sliders():
+def test_static_spec_has_one_state_per_grid_point_and_controls():
+    """Numbers get a plotly slider; a choice and an on/off switch get buttons (or a drop-down),
+    each with method "skip" (the page's runtime shows the precomputed state), and a label."""
     d = sine_demo()
     spec = d.static_spec()
     assert len(spec["states"]) == 4 * 2 * 2
-    assert [s["name"] for s in spec["layout"]["sliders"]] == ["freq", "phase", "squared"]
+    assert [s["name"] for s in spec["layout"]["sliders"]] == ["freq"]
     assert spec["layout"]["sliders"][0]["active"] == 1  # default freq = 2 is the 2nd grid value
+    menus = spec["layout"]["updatemenus"]
+    assert [m["name"] for m in menus] == ["phase", "squared"]
+    assert [b["label"] for b in menus[0]["buttons"]] == ["0", "pi/2"]
+    assert [b["label"] for b in menus[1]["buttons"]] == ["off", "on"]
+    assert all(m["type"] == "buttons" and all(b["method"] == "skip" for b in m["buttons"]) for m in menus)
+    labels = [a["text"] for a in spec["layout"]["annotations"] if a.get("name", "").startswith("dmnlab-label-")]
+    assert labels == ["Phase:", "Square it:"]
+    assert [c["kind"] for c in spec["controls"]] == ["slider", "menu", "menu"]
+    assert spec["controls"][0]["labels"] == ["1 Hz", "2 Hz", "3 Hz", "4 Hz"]
+    # controls are stacked below the plot, each lower than the last, inside the bottom margin
+    tops = [spec["layout"]["sliders"][0]["pad"]["t"]] + [m["pad"]["t"] for m in menus]
+    assert tops == sorted(tops) and len(set(tops)) == 3
+    assert spec["layout"]["margin"]["b"] > tops[-1] + 30
     st = spec["states"]["3,0,1"]
     assert st["readout"].startswith("mean =") and st["data"][0]["y"]["dtype"] == "f4"
     assert all(step["method"] == "skip" for step in spec["layout"]["sliders"][0]["steps"])
+
+
+def test_many_or_long_options_become_a_drop_down():
+    from dmnlab.interact import _menu_type
+
+    assert _menu_type(["off", "on"]) == "buttons"
+    assert _menu_type([f"drug {i}" for i in range(8)]) == "dropdown"
+    assert _menu_type(["a very long option label indeed", "another very long option label"]) == "dropdown"
+
+
+def test_each_figure_names_the_smallest_plotly_bundle():
+    from dmnlab.render import plotly_bundle
+
+    assert plotly_bundle([{"type": "scatter"}, {"type": "bar"}, {}]) == "cartesian"
+    assert plotly_bundle([{"type": "mesh3d"}, {"type": "scatter3d"}]) == "gl3d"
+    assert plotly_bundle([{"type": "mesh3d"}, {"type": "heatmap"}]) == "full"
+    assert plotly_bundle([{"type": "scattergl"}]) == "full"
+    assert plotly_bundle([{"type": "table"}]) == "table"
+    html = sine_demo().static_html()
+    assert 'data-plotly="cartesian"' in html and 'data-demo="sine"' in html
+
+
+def test_render_does_not_import_interact():
+    """The layers run one way: interact builds on render; render shows anything that renders
+    itself (dmnlab.render.Renderable) without knowing demos."""
+    import ast
+    import pathlib
+
+    import dmnlab.render as render
+
+    tree = ast.parse(pathlib.Path(render.__file__).read_text())
+    imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert not any("interact" in m for m in imported), imported
+    assert isinstance(sine_demo(), render.Renderable)
+
+
+def test_show_displays_demos_figures_and_matplotlib(monkeypatch):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import dmnlab.render as render
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *a, **k: shown.append(a[0]))
+    d = sine_demo()
+    render.show(d)
+    render.show(go.Figure(go.Scatter(y=[1, 2, 3])), alt="three points rising to the right")
+    fig, ax = plt.subplots()
+    render.show(fig, alt="an empty matplotlib axes for the test")
+    assert shown[0] is d
+    assert isinstance(shown[1], StaticFigure) and shown[1].kind == "plotly"
+    assert isinstance(shown[2], StaticFigure) and shown[2].kind == "matplotlib"
+    with pytest.raises(ValueError, match="alt must be given"):
+        render.show(go.Figure())
+
+
+def test_live_figures_hide_the_mode_bar():
+    from dmnlab.render import PLOTLY_CONFIG
+
+    assert PLOTLY_CONFIG["displayModeBar"] is False
+    w = sine_demo().widget()
+    assert w.fig._config.get("displayModeBar") is False
 
 
 def test_static_controls_subset_and_budgets():

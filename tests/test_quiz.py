@@ -37,3 +37,21 @@ def test_bad_quiz_files_are_refused(tmp_path, monkeypatch):
         quizmod.load_quiz("../etc")
     with pytest.raises(quizmod.DataFileMissing):
         quizmod.load_quiz("missing")
+
+
+def test_a_quiz_with_maths_asks_the_page_for_mathjax(tmp_path, monkeypatch):
+    """The book loads MathJax only on pages with maths; a quiz whose questions hold TeX says so."""
+    monkeypatch.setattr(quizmod, "DATA_DIR", tmp_path)
+    (tmp_path / "quizzes").mkdir()
+    q = [{"question": "What is $\\sqrt{4}$?", "type": "multiple_choice",
+          "answers": [{"answer": "2", "correct": True, "feedback": "yes"}, {"answer": "4", "correct": False, "feedback": "no"}]}]
+    (tmp_path / "quizzes" / "m.json").write_text(json.dumps(q))
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    quizmod.quiz("m")
+    assert "dmnlab-needs-maths" in shown[0].data
+    q[0]["question"] = "Which transporter do SSRIs block?"
+    (tmp_path / "quizzes" / "m.json").write_text(json.dumps(q))
+    shown.clear()
+    quizmod.quiz("m")
+    assert "dmnlab-needs-maths" not in shown[0].data

@@ -22,14 +22,22 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
         "--disable-dev-shm-usage"]
 
 TO_IMAGES = """async () => {
+  // the book draws figures as they come near the screen: draw them all first
+  if (window.dmnlab && window.dmnlab.drawAll) await window.dmnlab.drawAll();
   const plots = [...document.querySelectorAll('.dmnlab-plot')].filter(g => g._fullData);
   for (const gd of plots) {
+    const P = (window.dmnlab && window.dmnlab.plotlyOf) ? window.dmnlab.plotlyOf(gd) : window.Plotly;
     const fig = gd.closest('figure');
-    if (gd.layout && gd.layout.sliders && gd.layout.sliders.length) {
-      await Plotly.relayout(gd, {sliders: [], 'margin.b': 50, height: (gd.layout.height || 450) - 80 * gd.layout.sliders.length});
+    const lay = gd.layout || {};
+    if ((lay.sliders && lay.sliders.length) || (lay.updatemenus && lay.updatemenus.length)) {
+      // a printed figure shows its default state; the controls below it go
+      const below = Math.max(0, ((lay.margin || {}).b || 50) - 50);
+      const notes = (lay.annotations || []).filter(a => !String(a.name || '').startsWith('dmnlab-label-'));
+      await P.relayout(gd, {sliders: [], updatemenus: [], annotations: notes, 'margin.b': 50,
+                            height: (lay.height || 450) - below});
     }
     const w = Math.min(gd.offsetWidth || 700, 760), h = gd.offsetHeight || 450;
-    const url = await Plotly.toImage(gd, {format: 'png', width: w, height: h, scale: 2});
+    const url = await P.toImage(gd, {format: 'png', width: w, height: h, scale: 2});
     const img = document.createElement('img');
     img.src = url; img.style.width = w + 'px'; img.style.maxWidth = '100%';
     img.alt = (fig && fig.getAttribute('aria-label')) || 'figure';
@@ -76,8 +84,6 @@ def main() -> int:
                 print(f"  skip {doc} (no page)")
                 continue
             page.goto(f.as_uri(), wait_until="load")
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('.dmnlab-plot')].every(g => g._fullData)", timeout=60000)
             n = page.evaluate(TO_IMAGES)
             page.emulate_media(media="print")
             pdf = page.pdf(format="A4", print_background=True,

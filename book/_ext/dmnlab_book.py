@@ -2,9 +2,18 @@
 
 * Before any notebook runs, sets DMNLAB_RENDER=static so dmnlab renders every demo as a
   static plotly figure with its own sliders (kernels inherit the environment).
-* Serves the front-end assets from the book's own static files, never a CDN: one plotly.js
-  for the whole site (from the installed plotly package), and require.js, the ipywidgets
-  HTML manager and MathJax 3 (from node_modules/, installed from the npm registry).
+* Serves the front-end assets from the book's own static files, never a CDN: plotly.js (the full
+  bundle from the installed plotly package, and plotly's cartesian and gl3d partial bundles of the
+  same version from node_modules/), require.js, the ipywidgets HTML manager and MathJax 3 (from
+  node_modules/, installed from the npm registry).
+* Lets each page load only what it uses: the figure runtime (dmnlab_demo.js, which then loads
+  the plotly bundle a figure needs when it comes near the screen) only on pages with figures;
+  MathJax only on pages with maths; the search index only on the search page. Each figure's data
+  over a few kB moves to a spec file that the runtime fetches when it draws that figure, so the
+  page itself stays small.
+* Post-processes the HTML for accessibility (pa11y's HTML_CodeSniffer and axe-core): table header
+  cells get a scope, the theme's search form gets a submit button, and a few theme controls get
+  names that match their text.
 * Unhooks sphinx-thebe (it would point pages at a CDN).
 * Fails the build if a notebook page was not executed, or failed: a book whose figures
   silently went missing is not a book.
@@ -13,9 +22,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pathlib
+import re
 import shutil
 
 from docutils import nodes
@@ -30,6 +41,8 @@ NODE = ROOT / "node_modules"
 
 # (source relative to node_modules, destination relative to _static/vendor)
 NPM_ASSETS = [
+    ("plotly.js-cartesian-dist-min/plotly-cartesian.min.js", "plotly-cartesian.min.js"),
+    ("plotly.js-gl3d-dist-min/plotly-gl3d.min.js", "plotly-gl3d.min.js"),
     ("requirejs/require.js", "require.js"),
     ("@jupyter-widgets/html-manager/dist/embed-amd.js", "embed-amd.js"),
     ("mathjax/es5/tex-mml-chtml.js", "mathjax/tex-mml-chtml.js"),
@@ -126,7 +139,15 @@ def on_config_inited(app, config):
     for src, dst in NPM_ASSETS:
         _sync(NODE / src, vendor / dst)
     import plotly
+    from plotly.offline import get_plotlyjs_version
 
+    # the partial bundles must be the plotly.js that plotly.py writes figures for
+    want = get_plotlyjs_version()
+    for pkg in ("plotly.js-cartesian-dist-min", "plotly.js-gl3d-dist-min"):
+        have = json.loads((NODE / pkg / "package.json").read_text())["version"]
+        if have != want:
+            raise ExtensionError(f"{pkg} is {have} but the plotly Python package draws with plotly.js {want}: "
+                                 f"pin {pkg}@{want} in package.json")
     _sync(pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js", vendor / "plotly.min.js")
     import dmnlab
 
@@ -144,10 +165,34 @@ def on_config_inited(app, config):
 
 
 def on_builder_inited(app):
-    # plotly.js before anything that might define require(), so it registers as window.Plotly
-    app.add_js_file("vendor/plotly.min.js", priority=100)
-    app.add_js_file("vendor/dmnlab_demo.js", priority=101)
     app.add_css_file("vendor/dmnlab.css")
+
+
+MATH_MARKS = ('class="math', "dmnlab-needs-maths", "\\(", "\\[", "$$")
+
+
+def page_has_maths(app, pagename: str, body: str) -> bool:
+    """Maths on this page itself (Sphinx counts a page's toctree children too, so the intro
+    page, whose toctree lists the chapters, would load MathJax for the chapters' equations)."""
+    own = app.env.get_domain("math").data.get("has_equations", {}).get(pagename, False)
+    return bool(own) or any(m in body for m in MATH_MARKS)
+
+
+def on_html_page_context(app, pagename, templatename, context, doctree):
+    """Per page: the figure runtime only where there are figures, MathJax only where there is maths."""
+    if app.builder.format != "html":
+        return
+    body = context.get("body") or ""
+    scripts = context.get("script_files")
+    if scripts is None:
+        return
+    if not page_has_maths(app, pagename, body):
+        mj = app.config.mathjax_path
+        scripts[:] = [s for s in scripts
+                      if not str(getattr(s, "filename", "") or "").endswith(mj)
+                      and not str((getattr(s, "attributes", {}) or {}).get("body", "")).startswith("window.MathJax")]
+    if "dmnlab-spec" in body:
+        app.builder.add_js_file("vendor/dmnlab_demo.js", defer="defer")  # this page only
 
 
 # Small fixes to the theme's HTML so that axe-core finds no serious violation
@@ -162,8 +207,145 @@ A11Y_FIXES = [
 ]
 
 
+SPEC_INLINE_MAX = 4096  # bytes: a figure's data above this moves to a spec file fetched on demand
+SPEC_DIR = "_static/dmnlab-specs"
+_SPEC = re.compile(r'<script type="application/json" class="dmnlab-spec">(.*?)</script>', re.S)
+_SEARCH_INDEX = re.compile(r'\s*<script src="(?:\.\./)*searchindex\.js"></script>')
+_SEARCH_FORM = re.compile(r'(<form class="bd-search[^>]*>)(.*?)(</form>)', re.S)
+_THEAD = re.compile(r"<thead>.*?</thead>", re.S)
+_TBODY = re.compile(r"<tbody>.*?</tbody>", re.S)
+_TH = re.compile(r"<th(?=[\s>])(?![^>]*\bscope=)")
+
+
+def _externalise_specs(text: str, page: pathlib.Path, outdir: pathlib.Path, keys: set) -> str:
+    """Figure data over SPEC_INLINE_MAX bytes leaves the page for ``_static/dmnlab-specs/<hash>.js``
+    (a script, so it loads from file:// too); the page's runtime fetches it when it draws the figure."""
+    rel = os.path.relpath(outdir / SPEC_DIR, page.parent).replace(os.sep, "/")
+
+    def repl(m):
+        payload = m.group(1)
+        if len(payload) <= SPEC_INLINE_MAX:
+            return m.group(0)
+        key = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+        f = outdir / SPEC_DIR / f"{key}.js"
+        if not f.exists():
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_text(f'dmnlabSpec("{key}",{payload});\n', encoding="utf-8")
+        keys.add(key)
+        return (f'<script type="application/json" class="dmnlab-spec" data-key="{key}" '
+                f'data-src="{rel}/{key}.js"></script>')
+
+    return _SPEC.sub(repl, text)
+
+
+_IMG = re.compile(r'<img class="dmnlab-img" alt="([^"]*)" src="data:image/png;base64,([A-Za-z0-9+/=]+)"/>')
+
+
+def _externalise_images(text: str, page: pathlib.Path, outdir: pathlib.Path, keys: set) -> str:
+    """dmnlab's PNG figures (matplotlib, nilearn) leave the page for ``_images/dmnlab-<hash>.png``:
+    the page stays small, the browser fetches an image when it comes near the screen (lazy), and
+    its width and height keep its place so nothing jumps when it arrives."""
+    import base64
+    import struct
+
+    rel = os.path.relpath(outdir / "_images", page.parent).replace(os.sep, "/")
+
+    def repl(m):
+        data = base64.b64decode(m.group(2))
+        if len(data) < SPEC_INLINE_MAX or data[:8] != b"\x89PNG\r\n\x1a\n":
+            return m.group(0)
+        w, h = struct.unpack(">II", data[16:24])
+        key = hashlib.sha256(data).hexdigest()[:20]
+        f = outdir / "_images" / f"dmnlab-{key}.png"
+        if not f.exists():
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_bytes(data)
+        keys.add(f"dmnlab-{key}")
+        return (f'<img class="dmnlab-img" alt="{m.group(1)}" src="{rel}/dmnlab-{key}.png" width="{w}" '
+                f'height="{h}" loading="lazy" decoding="async"/>')
+
+    return _IMG.sub(repl, text)
+
+
+_TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
+
+
+def _header_ids(text: str) -> str:
+    """Tables with more than one level of header cells (pandas' MultiIndex tables: two header
+    rows, row headers that span rows) tie every data cell to its header cells by ``headers``
+    (WCAG H43); scope is not enough there. Cells are laid on a grid honouring rowspan/colspan."""
+    from bs4 import BeautifulSoup
+
+    count = [0]
+
+    def fix(m):
+        src = m.group(0)
+        if "<td" not in src or ("rowspan" not in src and src.count("<tr", 0, src.find("</thead>") + 1) < 2) \
+                or " headers=" in src:
+            return src
+        soup = BeautifulSoup(src, "html.parser")
+        table = soup.table
+        count[0] += 1
+        tid = table.get("id") or f"dmnlab-t{count[0]}"
+        grid, head_rows = {}, set()
+        for r, tr in enumerate(table.find_all("tr")):
+            if tr.find_parent("thead") is not None:
+                head_rows.add(r)
+            c = 0
+            for cell in tr.find_all(["th", "td"], recursive=False):
+                while (r, c) in grid:
+                    c += 1
+                rs, cs = int(cell.get("rowspan", 1)), int(cell.get("colspan", 1))
+                for dr in range(rs):
+                    for dc in range(cs):
+                        grid[(r + dr, c + dc)] = cell
+                if cell.name == "th":  # every header cell gets an id; empty ones head nothing
+                    cell["id"] = cell.get("id") or f"{tid}-h{r}-{c}"
+                c += cs
+        placed = set()
+        for (r, c), cell in sorted(grid.items()):
+            if cell.name != "td" or id(cell) in placed:
+                continue
+            placed.add(id(cell))
+            def heads(cells):
+                return [h["id"] for h in cells if h.name == "th" and h.get_text(strip=True)]
+
+            ids = heads(grid[(h, c)] for h in sorted(head_rows) if (h, c) in grid)
+            ids += heads(grid[(r, k)] for k in range(c) if (r, k) in grid)
+            if ids:
+                cell["headers"] = " ".join(dict.fromkeys(ids))
+        return str(table)
+
+    return _TABLE.sub(fix, text)
+
+
+_UNIQUE_IDS = ("exercise-content", "solution-content")  # sphinx-exercise repeats these in every box
+
+
+def _unique_ids(text: str) -> str:
+    for name in _UNIQUE_IDS:
+        n = [0]
+
+        def number(m, n=n, name=name):
+            n[0] += 1
+            return f'id="{name}"' if n[0] == 1 else f'id="{name}-{n[0]}"'
+
+        text = re.sub(f'id="{name}"', number, text)
+    return text
+
+
+def _scope_headers(text: str) -> str:
+    """Header cells name what they head (WCAG H63): scope="col" in a table head, "row" in its body
+    (pandas' index cells, the row labels of docutils tables)."""
+    text = _THEAD.sub(lambda m: _TH.sub('<th scope="col"', m.group(0)), text)
+    return _TBODY.sub(lambda m: _TH.sub('<th scope="row"', m.group(0)), text)
+
+
 def _fix_html(outdir: pathlib.Path) -> None:
+    keys: set = set()
     for page in outdir.rglob("*.html"):
+        if SPEC_DIR in page.as_posix():
+            continue
         text = page.read_text(encoding="utf-8")
         new = text
         for old, rep in A11Y_FIXES:
@@ -171,8 +353,28 @@ def _fix_html(outdir: pathlib.Path) -> None:
         # a code block that scrolls sideways must be reachable by keyboard (scrollable-region-focusable);
         # whether it scrolls depends on the reader's fonts and screen, so every <pre> takes focus
         new = new.replace("<pre>", '<pre tabindex="0">')
+        # the search index is only read by the search page (search-as-you-type is off): 150 kB less
+        # on every other page
+        if page.name != "search.html" or page.parent != outdir:
+            new = _SEARCH_INDEX.sub("", new)
+        # the theme's search form submits on Enter only; give it a submit button (WCAG H32),
+        # visible when it has keyboard focus
+        new = _SEARCH_FORM.sub(lambda m: m.group(0) if 'type="submit"' in m.group(2) else
+                               m.group(1) + m.group(2) + '<button type="submit" class="visually-hidden-focusable '
+                               'btn btn-sm">Search</button>' + m.group(3), new)
+        new = _scope_headers(new)
+        new = _header_ids(new)
+        new = _unique_ids(new)
+        new = _externalise_specs(new, page, outdir, keys)
+        new = _externalise_images(new, page, outdir, keys)
+        keys.update(re.findall(r'class="dmnlab-spec" data-key="([0-9a-f]+)"', new))
+        keys.update(re.findall(r'/(dmnlab-[0-9a-f]+)\.png"', new))
         if new != text:
             page.write_text(new, encoding="utf-8")
+    stale = [*(outdir / SPEC_DIR).glob("*.js"), *(outdir / "_images").glob("dmnlab-*.png")]
+    for f in stale:
+        if f.stem not in keys:  # left over from an earlier build
+            f.unlink()
 
 
 def on_build_finished(app, exc):
@@ -257,5 +459,6 @@ def setup(app):
     app.connect("env-get-outdated", lambda app, env, added, changed, removed: ["status"] if "status" in env.found_docs else [])
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
+    app.connect("html-page-context", on_html_page_context, priority=900)  # after MathJax adds itself
     app.connect("build-finished", on_build_finished)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

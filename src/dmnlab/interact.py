@@ -36,11 +36,11 @@ import numpy as np
 
 from .render import (
     PLOTLY_CONFIG,
-    _boot_script,
+    Renderable,
     encode_plotly,
+    figure_element,
     figure_json,
     json_for_script,
-    render_mode,
 )
 from .validate import check_bool, check_choice, check_number
 
@@ -218,7 +218,7 @@ def _to_spec(obj: Any) -> Any:
 
 
 @dataclass
-class Demo:
+class Demo(Renderable):
     """An interactive figure declared once and rendered live or static.
 
     Parameters
@@ -335,70 +335,98 @@ class Demo:
                 "layout": encode_plotly(_to_spec(upd.get("layout", {}))),
                 "readout": upd.get("readout", ""),
             }
-        layout = spec["layout"]
-        sliders = []
-        n = len(ctrls)
-        for k, (c, g) in enumerate(zip(ctrls, grids)):
-            sliders.append({
-                "name": c.name,
-                "active": active[k],
-                "currentvalue": {"prefix": f"{c.label}: ", "font": {"size": 13}},
-                "steps": [{"label": c.label_of(v), "method": "skip", "args": [], "value": str(i)}
-                          for i, v in enumerate(g)],
-                "x": 0.0, "len": 1.0, "xanchor": "left",
-                "y": 0, "yanchor": "top",
-                "pad": {"t": 10 + 80 * k, "b": 0},
-                "font": {"size": 11},
-                "minorticklen": 0,
-            })
-        # Sliders hang below the plotting area; on 2-D axes, leave room for tick labels and the
-        # axis title first so the sliders never cover them.
-        base = 70 if _has_cartesian_axes(spec["data"]) else 10
-        for k, sl in enumerate(sliders):
-            sl["pad"] = {"t": base + 80 * k, "b": 0}
-        layout["sliders"] = sliders
-        margin = dict(layout.get("margin") or {})
-        height = layout.get("height") or 450
-        # room below the plot for the sliders
-        extra = 80 * n + base - 10
-        margin["b"] = max(margin.get("b", 50), 50) + extra
-        layout["margin"] = margin
-        layout["height"] = height + extra
-        # A scene (3D) has no x axis to hang sliders under; paper y=0 works for both.
+        spec["layout"] = _place_controls(spec["layout"], ctrls, grids, active,
+                                         below_axes=_has_cartesian_axes(spec["data"]))
         if self.lookups:
             spec["lookups"] = {k: encode_plotly(np.asarray(v, dtype=np.int16 if np.max(v) < 32767 else np.int32))
                                for k, v in self.lookups.items()}
         spec.update(
-            controls=[{"name": c.name, "label": c.label, "active": a} for c, a in zip(ctrls, active)],
+            controls=[{"name": c.name, "label": c.label, "kind": _control_kind(c), "active": a,
+                       "labels": [c.label_of(v) for v in g]}
+                      for c, g, a in zip(ctrls, grids, active)],
             states=states,
             config=PLOTLY_CONFIG,
         )
         return spec
 
     def static_html(self) -> str:
-        uid = "dmnlab-" + uuid.uuid4().hex[:10]
-        payload = json_for_script(self.static_spec())
-        if len(payload) > self.max_bytes:
+        spec = self.static_spec()
+        size = len(json_for_script(spec))
+        if size > self.max_bytes:
             raise ValueError(
-                f"Demo {self.name!r}: the static page would carry {len(payload) / 1e6:.2f} MB "
+                f"Demo {self.name!r}: the static page would carry {size / 1e6:.2f} MB "
                 f"(> max_bytes={self.max_bytes / 1e6:.2f} MB); coarsen the grid or simplify traces")
-        cap = f"<figcaption>{html.escape(self.caption)}</figcaption>" if self.caption else ""
-        return (
-            f'<figure class="dmnlab-demo" id="{uid}" data-demo="{html.escape(self.name)}" '
-            f'aria-label="{html.escape(self.alt, quote=True)}"><div class="dmnlab-plot"></div>'
-            f'<p class="dmnlab-readout" aria-live="polite"></p>{cap}'
-            f'<script type="application/json" class="dmnlab-spec">{payload}</script></figure>'
-            f"{_boot_script(uid, 'dmnlabDemo')}"
-        )
+        return figure_element("dmnlab-demo", spec, self.alt, self.caption, readout=True,
+                              attrs={"data-demo": self.name})
 
     # ---- display ----------------------------------------------------------------
-    def _ipython_display_(self):
-        from IPython.display import HTML, display
+    def show_live(self):
+        from IPython.display import display
 
-        if render_mode() == "static":
-            display(HTML(self.static_html()))
+        display(self.widget().box)
+
+
+def _control_kind(c) -> str:
+    """Numbers get a slider on the static page; a choice or an on/off switch gets buttons or a menu."""
+    return "slider" if isinstance(c, Slider) else "menu"
+
+
+SLIDER_ROW = 80  # px below the plot for each slider (current value, rail, tick labels)
+MENU_ROW = 62    # px for each menu: its label above a row of buttons (or a drop-down)
+
+
+def _menu_type(labels: list) -> str:
+    """A few short options read best as buttons; more, or long ones, as a drop-down menu."""
+    return "buttons" if len(labels) <= 4 and sum(len(s) + 4 for s in labels) <= 56 else "dropdown"
+
+
+def _place_controls(layout: dict, ctrls: list, grids: list, active: list, *, below_axes: bool) -> dict:
+    """Sliders (numbers) and button rows or drop-downs (choices, on/off) stacked below the plot.
+
+    Every control carries ``method: "skip"``: plotly only reports the choice, and the page's
+    runtime (dmnlab_demo.js) shows the precomputed state. Below 2-D axes the first control
+    starts under the tick labels and axis title, so it never covers them.
+    """
+    layout = dict(layout)
+    sliders, menus, notes = [], [], list(layout.get("annotations") or [])
+    top = 70 if below_axes else 10
+    for c, g, a in zip(ctrls, grids, active):
+        labels = [c.label_of(v) for v in g]
+        if _control_kind(c) == "slider":
+            sliders.append({
+                "name": c.name, "active": a,
+                "currentvalue": {"prefix": f"{c.label}: ", "font": {"size": 13}},
+                "steps": [{"label": s, "method": "skip", "args": [], "value": str(i)} for i, s in enumerate(labels)],
+                "x": 0.0, "len": 1.0, "xanchor": "left", "y": 0, "yanchor": "top",
+                "pad": {"t": top, "b": 0, "l": 0, "r": 0}, "font": {"size": 11}, "minorticklen": 0,
+            })
+            top += SLIDER_ROW
         else:
-            display(self.widget().box)
+            notes.append({"text": f"{html.escape(c.label)}:", "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+                          "xanchor": "left", "yanchor": "top", "yshift": -top, "showarrow": False,
+                          "align": "left", "font": {"size": 13}, "name": f"dmnlab-label-{c.name}"})
+            menus.append({
+                "name": c.name, "type": _menu_type(labels), "direction": "right", "active": a,
+                "showactive": True, "x": 0, "xanchor": "left", "y": 0, "yanchor": "top",
+                "pad": {"t": top + 22, "l": 0, "r": 0, "b": 0}, "font": {"size": 12},
+                "bgcolor": "#ffffff", "bordercolor": "#767676",
+                "buttons": [{"label": s, "method": "skip", "args": [], "name": str(i)}
+                            for i, s in enumerate(labels)],
+            })
+            if menus[-1]["type"] == "dropdown":
+                menus[-1]["direction"] = "up"  # opens over the plot, never below the figure's edge
+            top += MENU_ROW
+    if sliders:
+        layout["sliders"] = sliders
+    if menus:
+        layout["updatemenus"] = menus
+        layout["annotations"] = notes
+    extra = top - (70 if below_axes else 10) + (60 if below_axes else 0)
+    margin = dict(layout.get("margin") or {})
+    margin["b"] = max(margin.get("b", 50), 50) + max(extra, 0)
+    layout["margin"] = margin
+    layout["height"] = (layout.get("height") or 450) + max(extra, 0)
+    return layout
 
 
 _NON_CARTESIAN = {"scatter3d", "mesh3d", "surface", "cone", "streamtube", "isosurface", "volume",
@@ -440,6 +468,7 @@ class _LiveDemo:
 
         self.demo = demo
         self.fig = go.FigureWidget(demo.base_figure())
+        self.fig._config = dict(PLOTLY_CONFIG)  # no mode bar over the title, as in the book
         self.controls = {c.name: c.widget() for c in demo.controls}
         self.readout = w.HTML(value=self._readout_html(demo.evaluate().get("readout", "")))
         self.error = w.HTML(value="")
@@ -452,6 +481,7 @@ class _LiveDemo:
             layout=w.Layout(width="100%"),
         )
         self.box.add_class("dmnlab-live-demo")
+        self.box.add_class(f"dmnlab-demo-{demo.name}")  # tests and benchmarks find a demo by name
         self.last_update_s = 0.0
 
     @staticmethod

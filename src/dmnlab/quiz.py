@@ -102,8 +102,20 @@ def quiz(name: str):
         "\n(function(){var n=0;function fix(){var c=document.getElementById('%s');"
         "if(c){c.querySelectorAll('input:not([aria-label])').forEach(function(i){"
         "i.setAttribute('aria-label','Your answer');});}if(n++<100){setTimeout(fix,100);}}fix();})();\n" % div_id)
+    if _has_maths(questions):
+        # jupyterquiz typesets with the page's MathJax; the book loads MathJax only on pages that
+        # say they have maths, and the questions travel inside a script where it cannot see them
+        html += '<span class="dmnlab-needs-maths" hidden></span>'
     display(HTML(html + styles))
     display(Javascript(script))
+
+
+_TEX = re.compile(r"\$|\\\(|\\\[")
+
+
+def _has_maths(questions: list) -> bool:
+    """Whether any question or answer holds TeX ($...$, \\(...\\) or \\[...\\])."""
+    return bool(_TEX.search(json.dumps(questions, ensure_ascii=False).replace("\\\\", "\\")))
 
 
 def _default_colors() -> dict:

@@ -130,13 +130,87 @@ def json_for_script(obj: Any) -> str:
     return s.replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
-PLOTLY_CONFIG = {"responsive": True, "displaylogo": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
+#: plotly's configuration for every figure, live and static. The mode bar is hidden: on a
+#: phone it sits on top of the title (and on a desktop too, when the pointer is over the figure).
+#: Zoom by dragging and reset by double-clicking still work; 3-D scenes still rotate.
+PLOTLY_CONFIG = {"responsive": True, "displaylogo": False, "displayModeBar": False}
+
+#: plotly.js partial bundles (npm ``plotly.js-<name>-dist-min``, the same plotly.js version as the
+#: plotly Python package) and the trace types each one holds (their READMEs). A figure names the
+#: smallest bundle that draws all its traces; "full" is the whole plotly.min.js, "table" means
+#: the figure is only tables, which the book draws as HTML tables without plotly.
+PLOTLY_BUNDLES = {
+    "cartesian": frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d",
+                            "histogram2dcontour", "image", "pie", "scatter", "scatterternary", "violin"}),
+    "gl3d": frozenset({"cone", "isosurface", "mesh3d", "scatter", "scatter3d", "streamtube", "surface",
+                       "volume"}),
+}
+
+
+def trace_types(data) -> set:
+    """The plotly trace types of a figure's ``data`` (a trace without ``type`` is a scatter)."""
+    return {str(t.get("type") or "scatter") for t in data}
+
+
+def plotly_bundle(data) -> str:
+    """Which plotly.js the book must load to draw ``data``: "table", "cartesian", "gl3d" or "full"."""
+    types = trace_types(data)
+    if types and types == {"table"}:
+        return "table"
+    for name, holds in PLOTLY_BUNDLES.items():
+        if types <= holds:
+            return name
+    return "full"
+
+
+class Renderable:
+    """Something dmnlab shows: it renders itself, live (JupyterLab) or static (the book).
+
+    Subclasses give ``static_html()`` (self-contained HTML for the book page) and
+    ``show_live()`` (display the live view). ``dmnlab.show`` and IPython's ``display`` both
+    end here; this module never needs to know the concrete kinds (figures, demos, ...).
+    """
+
+    def static_html(self) -> str:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def show_live(self) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+
+        if render_mode() == "static":
+            display(HTML(self.static_html()))
+        else:
+            self.show_live()
+
+
+def figure_element(cls: str, spec: dict, alt: str, caption: str = "", *, readout: bool = False,
+                   attrs: dict | None = None) -> str:
+    """The HTML of a plotly figure in the book: a ``<figure>`` holding an empty plot box (sized
+    as the figure will be, so nothing jumps when it is drawn), the caption and the figure's JSON.
+
+    Nothing here loads plotly: the page's runtime (dmnlab_demo.js) draws the figure when it comes
+    near the screen, with the bundle named in ``data-plotly``.
+    """
+    uid = "dmnlab-" + uuid.uuid4().hex[:10]
+    bundle = plotly_bundle(spec.get("data", []))
+    height = int((spec.get("layout") or {}).get("height") or 450)
+    extra = "".join(f' {k}="{html.escape(str(v), quote=True)}"' for k, v in (attrs or {}).items())
+    cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    box = ('<div class="dmnlab-plot"></div>' if bundle == "table"
+           else f'<div class="dmnlab-plot" style="min-height:{height}px"></div>')
+    out = '<p class="dmnlab-readout" aria-live="polite"></p>' if readout else ""
+    return (f'<figure class="{cls}" id="{uid}" data-plotly="{bundle}"{extra} '
+            f'aria-label="{html.escape(alt, quote=True)}">{box}{out}{cap}'
+            f'<script type="application/json" class="dmnlab-spec">{json_for_script(spec)}</script></figure>')
 
 
 # --------------------------------------------------------------------------- static figures
 
 
-class StaticFigure:
+class StaticFigure(Renderable):
     """A figure with alt text and a caption, shown the same way in JupyterLab and the book.
 
     ``fig`` is a plotly ``go.Figure`` or a matplotlib ``Figure``. Plotly figures draw with
@@ -159,38 +233,34 @@ class StaticFigure:
         self.fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", facecolor="white")
         return base64.b64encode(buf.getvalue()).decode("ascii")
 
-    def to_html(self) -> str:
-        cap = f"<figcaption>{html.escape(self.caption)}</figcaption>" if self.caption else ""
+    def static_html(self) -> str:
         if self.kind == "matplotlib":
+            cap = f"<figcaption>{html.escape(self.caption)}</figcaption>" if self.caption else ""
             img = (f'<img class="dmnlab-img" alt="{html.escape(self.alt, quote=True)}" '
                    f'src="data:image/png;base64,{self._png_b64()}"/>')
             return f'<figure class="dmnlab-figure">{img}{cap}</figure>'
-        uid = "dmnlab-" + uuid.uuid4().hex[:10]
         spec = figure_json(self.fig)
         spec["config"] = PLOTLY_CONFIG
-        return (
-            f'<figure class="dmnlab-figure" id="{uid}" aria-label="{html.escape(self.alt, quote=True)}">'
-            f'<div class="dmnlab-plot"></div>{cap}'
-            f'<script type="application/json" class="dmnlab-spec">{json_for_script(spec)}</script></figure>'
-            f"{_boot_script(uid, 'dmnlabFigure')}"
-        )
+        return figure_element("dmnlab-figure", spec, self.alt, self.caption)
+
+    to_html = static_html  # older name
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         if render_mode() == "static" or self.kind == "matplotlib":
-            return {"text/html": self.to_html(), "text/plain": f"<figure: {self.alt}>"}
-        bundle = dict(self.fig._repr_mimebundle_(include, exclude) or {})
+            return {"text/html": self.static_html(), "text/plain": f"<figure: {self.alt}>"}
+        bundle = dict(self.fig._repr_mimebundle_(include, exclude, config=PLOTLY_CONFIG) or {})
         bundle["text/plain"] = f"<figure: {self.alt}>"
         return bundle
 
-    def _ipython_display_(self):  # live plotly: figure then caption, both visible in Lab
+    def show_live(self):  # live plotly: figure then caption, both visible in Lab
         from IPython.display import HTML, display
 
-        if render_mode() == "live" and self.kind == "plotly":
-            display(self.fig)
+        if self.kind == "plotly":
+            display(self.fig._repr_mimebundle_(config=PLOTLY_CONFIG), raw=True)
             if self.caption:
                 display(HTML(f'<p class="dmnlab-caption"><em>{html.escape(self.caption)}</em></p>'))
         else:
-            display(HTML(self.to_html()))
+            display(HTML(self.static_html()))
 
 
 def _figure_kind(fig) -> str:
@@ -202,26 +272,15 @@ def _figure_kind(fig) -> str:
     raise ValueError(f"fig must be a plotly or matplotlib figure; got {type(fig).__name__}")
 
 
-def _boot_script(uid: str, fn: str) -> str:
-    # The runtime (dmnlab_demo.js) is loaded once per page by the book; wait for it.
-    return (
-        "<script>(function(){var n=0;function go(){var e=document.getElementById('%s');"
-        "if(window.%s&&window.Plotly&&e){window.%s(e);}else if(n++<400){setTimeout(go,25);}}go();})();</script>"
-        % (uid, fn, fn)
-    )
-
-
 def show(obj, alt: str | None = None, caption: str = ""):
     """Display a demo or a figure the right way for where the reader is.
 
-    ``show(demo)`` for an interactive :class:`~dmnlab.interact.Demo`;
+    ``show(demo)`` for an interactive demo (or anything else that renders itself);
     ``show(fig, alt=..., caption=...)`` for a plotly or matplotlib figure.
     """
     from IPython.display import display
 
-    from .interact import Demo
-
-    if isinstance(obj, (Demo, StaticFigure)):
+    if isinstance(obj, Renderable):
         display(obj)
         return None
     if alt is None:
