@@ -18,9 +18,9 @@ def test_enigma_readout():
     assert "53.9%" in text and "94.4%" in text
 
 
-def test_regions_figure_has_eight_nodes():
+def test_regions_figure_has_fourteen_nodes():
     fig = ch02.regions_figure()
-    assert len(fig.data[1].x) == 8
+    assert len(fig.data[1].x) == 14
 
 
 def test_region_of_bad_label():

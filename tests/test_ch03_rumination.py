@@ -166,3 +166,53 @@ def test_other_functions_refuse_bad_input():
 def test_property_threshold_out_of_range(th):
     with pytest.raises(ValueError, match="threshold"):
         rm.hysteresis_states([0.0, 1.0], threshold=th)
+
+
+# --------------------------------------------------------------------------- many runs: episodes
+
+
+def test_survival_curve_is_kaplan_meier():
+    # no cut-offs: the empirical share of episodes longer than t
+    L = np.array([1.0, 2.0, 2.0, 4.0])
+    s = rm.survival_curve(L, np.ones(4, bool), [0.5, 1.0, 2.0, 3.0, 4.0])
+    assert list(s) == pytest.approx([1.0, 0.75, 0.25, 0.25, 0.0])
+    # an episode cut off at 3 leaves the risk set without ending: 3/4 * 2/3 after t = 2, then 1/1 -> 0
+    s = rm.survival_curve([1.0, 2.0, 3.0, 4.0], [True, True, False, True], [1.5, 2.5, 3.5, 4.5])
+    assert list(s) == pytest.approx([0.75, 0.5, 0.5, 0.0])
+    assert np.isnan(rm.survival_curve([], [], [1.0])).all()
+    with pytest.raises(ValueError, match="completed"):
+        rm.survival_curve([1.0, 2.0], [True], [1.0])
+
+
+def test_episodes_follow_kramers_exponential():
+    """Kramers (1940): for a high barrier escape is memoryless, so episode lengths are exponential
+    with mean T. At s = 1, noise 0.7 (barrier / D = 4.1) the pooled mean dwell time of 64 runs lies
+    within 15% of Kramers' T (65.8), and the survival curve within 0.1 of exp(-t / T)."""
+    runs = rm.simulate_episodes([1.0], [0.7], [0.0], n_trials=64, t_max=600, dt=0.03, seed=5)
+    r = runs[0]
+    T = rm.kramers_dwell_time(1.0, 0.7)
+    assert r["mean_dwell_dmn"] == pytest.approx(T, rel=0.15)
+    assert r["dmn"]["completed"].sum() > 200
+    t = np.array([10.0, 30.0, 60.0, 120.0, 200.0])
+    s = rm.survival_curve(r["dmn"]["lengths"], r["dmn"]["completed"], t)
+    assert np.max(np.abs(s - np.exp(-t / T))) < 0.1
+    assert r["fraction_dmn"] == pytest.approx(0.5, abs=0.05)
+
+
+def test_episodes_match_the_single_run_simulator_in_distribution():
+    a = rm.simulate_episodes([0.75, 1.0], [0.7, 0.7], [0.0, 0.0], n_trials=48, t_max=400, dt=0.02, seed=2)
+    assert a[1]["mean_dwell_dmn"] > 1.6 * a[0]["mean_dwell_dmn"]  # Kramers predicts a factor of about 2.1
+    tilted = rm.simulate_episodes([0.75], [0.7], [0.3], n_trials=48, t_max=400, dt=0.02, seed=2)[0]
+    assert tilted["fraction_dmn"] < a[0]["fraction_dmn"] - 0.1
+
+
+@pytest.mark.parametrize("kw,name", [
+    (dict(stickiness=[9.0], noise=[0.7], task_demand=[0.0]), "stickiness"),
+    (dict(stickiness=[1.0], noise=[0.0], task_demand=[0.0]), "noise"),
+    (dict(stickiness=[1.0, 1.0], noise=[0.7], task_demand=[0.0]), "same length"),
+    (dict(stickiness=[1.0], noise=[0.7], task_demand=[0.0], n_trials=0), "n_trials"),
+    (dict(stickiness=[1.0], noise=[0.7], task_demand=[0.0], dt=0.09), "dt"),
+])
+def test_simulate_episodes_refuses_bad_input(kw, name):
+    with pytest.raises(ValueError, match=name):
+        rm.simulate_episodes(**kw)

@@ -6,6 +6,7 @@ Published numbers checked: Kaiser et al. (2015) 556 MDD / 518 controls; Yan et a
 
 import re
 
+import numpy as np
 import pytest
 
 from dmnlab.data import DATA_DIR
@@ -32,7 +33,8 @@ def test_columns_status_and_sources(df):
 def test_published_numbers(df):
     r = df.set_index("study")
     assert (r.loc["Kaiser 2015", "n_patients"], r.loc["Kaiser 2015", "n_controls"]) == (556, 518)
-    assert (r.loc["Yan 2019 (REST-meta-MDD)", "n_patients"], r.loc["Yan 2019 (REST-meta-MDD)", "n_controls"]) == (848, 794)
+    yan = r.loc["Yan 2019 (REST-meta-MDD)"]
+    assert (yan["n_patients"], yan["n_controls"]) == (848, 794)
     assert r.loc["Tozzi 2021 meta-analysis", "effect_size"] == pytest.approx(-0.246)
     assert r.loc["Yan 2019 (REST-meta-MDD)", "direction"] == "decreased"
     assert r.loc["Kaiser 2015", "direction"] == "increased"
@@ -52,3 +54,25 @@ def test_inflation_table_and_sticky_state_checks():
         ch03.inflation_table(1.5)
     with pytest.raises(ValueError, match="stickiness"):
         ch03.sticky_mind_state(9, 0.7, 0.0)
+
+
+def test_hamilton_2011_is_a_within_patient_correlation(df):
+    """Hamilton et al. (2011) report DMN dominance correlating with rumination *within* patients;
+    the abstract gives no patient-control difference, so the row must not say 'increased'."""
+    r = df.set_index("study").loc["Hamilton 2011"]
+    assert r["direction"] == "within-patient association"
+    assert "no patient-control difference" in r["dmn_finding"]
+
+
+def test_sticky_mind_default_state_shows_a_distribution():
+    """Issue 18 item 7: in its default state the dwell-time panel must show a distribution, not a
+    handful of bars of height 0 or 1: at least 100 finished DMN episodes, a survival curve that falls
+    from above 0.9 to below 0.1 across the panel, through intermediate values."""
+    st = ch03.sticky_mind_state(1.0, 0.7, 0.0)
+    assert st["n_episodes_dmn"] >= 100
+    s = st["surv_dmn"]
+    assert s[0] > 0.9 and s[-1] < 0.1
+    assert np.sum((s > 0.2) & (s < 0.8)) >= 3
+    d = ch03.sticky_mind_demo()
+    upd = d.evaluate()
+    assert len(upd["data"]) == 5 and "episodes ended" in upd["readout"]

@@ -1,5 +1,7 @@
-"""Chapter 2 figures and demos: effect sizes (hippocampal volume), a schematic map of the regions,
-and the HPA-axis teaching model (stressor, feedback strength, dexamethasone suppression test)."""
+"""Chapter 2 figures and demos: effect sizes (hippocampal volume), a schematic map of the regions
+(including the reward circuit), inflammatory markers (meta-analytic effects, and what "higher on
+average" means for overlap), and the HPA-axis teaching model (stressor, feedback strength,
+dexamethasone suppression test)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ import numpy as np
 
 from ..brain import brain_3d
 from ..data import data_path
-from ..interact import Demo, Slider
+from ..data import load_table
+from ..interact import Choice, Demo, Slider
 from ..models import effect_size as es
 from ..models import hpa
 from ..render import OKABE_ITO, plotly_template
@@ -24,10 +27,19 @@ REGION_LABELS = {
     "Hippocampus": ("Hippocampus_L", "Hippocampus_R"),
     "Subgenual anterior cingulate": ("ACC_sub_L", "ACC_sub_R"),
     "Dorsolateral prefrontal (middle frontal gyrus)": ("Frontal_Mid_2_L", "Frontal_Mid_2_R"),
+    "Ventral striatum (nucleus accumbens)": ("N_Acc_L", "N_Acc_R"),
+    "Ventral tegmental area": ("VTA_L", "VTA_R"),
+    "Ventromedial prefrontal (medial orbital frontal)": ("Frontal_Med_Orb_L", "Frontal_Med_Orb_R"),
 }
 REGION_COLORS = {"Amygdala": VERMILLION, "Hippocampus": BLUE,
                  "Subgenual anterior cingulate": PINK,
-                 "Dorsolateral prefrontal (middle frontal gyrus)": GREEN}
+                 "Dorsolateral prefrontal (middle frontal gyrus)": GREEN,
+                 "Ventral striatum (nucleus accumbens)": ORANGE,
+                 "Ventral tegmental area": "#000000",
+                 "Ventromedial prefrontal (medial orbital frontal)": OKABE_ITO[5]}
+#: The regions of the reward circuit among them (drawn as diamonds on the map).
+REWARD_REGIONS = ("Ventral striatum (nucleus accumbens)", "Ventral tegmental area",
+                  "Ventromedial prefrontal (medial orbital frontal)")
 
 _X = np.round(np.linspace(-4.5, 3.5, 161), 3)
 
@@ -75,7 +87,8 @@ def effect_size_demo() -> Demo:
              "(dashed vermillion) shifted left by Cohen's d; the grey area is where they overlap."),
         caption=("Start at ENIGMA-MDD's d = -0.14: the curves almost coincide, and a random patient has a "
                  "smaller hippocampus than a random control only 54% of the time, against 50% by chance. "
-                 "Even at d = -1, beyond Cohen's conventional large effect (0.8), the groups still overlap by 62%. The shift is real on "
+                 "Even at d = -1, beyond Cohen's conventional large effect (0.8), the groups still overlap by 62%. "
+                 "The shift is real on "
                  "average but says almost nothing about one person."),
     )
 
@@ -90,6 +103,9 @@ REGION_CENTROIDS = (
     ("Hippocampus_L", -24.8, -22.5, -11.9, 7456), ("Hippocampus_R", 29.4, -21.5, -12.1, 7568),
     ("ACC_sub_L", -3.6, 30.4, -6.0, 1343), ("ACC_sub_R", 6.0, 31.3, -4.9, 1056),
     ("Frontal_Mid_2_L", -35.0, 32.4, 29.4, 36056), ("Frontal_Mid_2_R", 39.3, 32.4, 28.8, 38880),
+    ("N_Acc_L", -7.7, 12.3, -7.7, 1297), ("N_Acc_R", 10.2, 12.4, -7.6, 1193),
+    ("VTA_L", -3.1, -20.8, -17.6, 71), ("VTA_R", 4.9, -20.8, -17.5, 65),
+    ("Frontal_Med_Orb_L", -4.9, 52.0, -9.4, 5752), ("Frontal_Med_Orb_R", 8.3, 49.9, -9.0, 6848),
 )
 
 
@@ -135,12 +151,14 @@ def region_centroids():
 
 
 def regions_figure():
-    """A rotatable schematic map: one marker per region and hemisphere at its AAL3 centroid."""
+    """A rotatable schematic map: one marker per region and hemisphere at its AAL3 centroid
+    (circles: the regions of the six claims; diamonds: the reward circuit)."""
     df = region_centroids()
     text = [f"{r.region} ({'left' if r.hemisphere == 'L' else 'right'}; AAL3 {r.label})" for r in df.itertuples()]
     colors = [REGION_COLORS[r] for r in df["region"]]
-    fig = brain_3d(df[["x", "y", "z"]].to_numpy(), color=colors, size=14, text=text, height=440,
+    fig = brain_3d(df[["x", "y", "z"]].to_numpy(), color=colors, size=12, text=text, height=440,
                    title="Schematic map: AAL3 centroids")
+    fig.data[1].marker.symbol = ["diamond" if r in REWARD_REGIONS else "circle" for r in df["region"]]
     return fig
 
 
@@ -150,14 +168,149 @@ def regions_map():
 
     return StaticFigure(
         regions_figure(),
-        alt=("A translucent 3D brain with eight coloured dots, one per region and hemisphere: amygdala "
-             "(vermillion) and hippocampus (blue) deep in the temporal lobes, subgenual anterior cingulate "
-             "(pink) low on the midline behind the eyes, and middle frontal gyrus (green) high on the "
-             "side of the frontal lobe."),
-        caption=("Schematic map, not data: AAL3 atlas centroids (vermillion amygdala, blue hippocampus, pink "
-                 "subgenual anterior cingulate, green middle frontal gyrus). Notice how close together the "
-                 "amygdala and hippocampus sit, and that the subgenual cingulate lies low on the midline, far "
-                 "below the dorsolateral prefrontal cortex."),
+        alt=("A translucent 3D brain with fourteen coloured markers, one per region and hemisphere. Circles: "
+             "amygdala (vermillion) and hippocampus (blue) deep in the temporal lobes, subgenual anterior "
+             "cingulate (pink) low on the midline behind the eyes, middle frontal gyrus (green) high on the side "
+             "of the frontal lobe. Diamonds, the reward circuit: nucleus accumbens (orange) at the base of the "
+             "striatum, ventral tegmental area (black) in the midbrain, and medial orbital frontal cortex "
+             "(sky blue) on the underside of the frontal lobe."),
+        caption=("Schematic map, not data: AAL3 atlas centroids. Circles are the regions of the six claims "
+                 "(vermillion amygdala, blue hippocampus, pink subgenual anterior cingulate, green middle frontal "
+                 "gyrus); diamonds are the reward circuit (orange nucleus accumbens, black ventral tegmental area, "
+                 "sky-blue medial orbital frontal cortex). Notice how close together the amygdala and hippocampus "
+                 "sit, and how the ventromedial prefrontal cortex, also a default mode region, sits just in front of the "
+                 "subgenual cingulate."),
+    )
+
+
+# --------------------------------------------------------------------------- inflammation
+
+#: Display order of the markers in the forest figure.
+MARKERS = ("CRP", "IL-6", "TNF-α")
+
+
+def load_inflammation():
+    """data/inflammation_markers.csv: meta-analytic differences in inflammatory markers."""
+    return load_table("inflammation_markers.csv")
+
+
+def inflammation_figure():
+    """Forest plot of the meta-analytic effects (patients minus controls) with 95% intervals;
+    rows whose interval was not in the abstract read are drawn as open markers without bars."""
+    import plotly.graph_objects as go
+
+    from ..render import StaticFigure
+
+    df = load_inflammation()
+    df["order"] = [MARKERS.index(m) for m in df["marker"]]
+    df = df.sort_values(["order", "year"], ascending=[True, False]).reset_index(drop=True)
+    labels = [f"{r.marker}, {r.meta_analysis}" for r in df.itertuples()]  # top to bottom
+    has_ci = df["ci_low"].notna().to_numpy()
+    fig = go.Figure()
+    sub = df[has_ci]
+    fig.add_trace(go.Scatter(
+        x=sub["effect"], y=[labels[i] for i in sub.index], mode="markers", name="with 95% interval",
+        marker=dict(color=VERMILLION, size=12, symbol="square"),
+        error_x=dict(type="data", symmetric=False, array=sub["ci_high"] - sub["effect"],
+                     arrayminus=sub["effect"] - sub["ci_low"], color=VERMILLION, thickness=2, width=6),
+        hovertext=[f"{labels[i]}: {r.metric} {r.effect:.2f} (95% CI {r.ci_low:.2f} to {r.ci_high:.2f}); "
+                   f"{r.source} ({r.status})" for i, r in sub.iterrows()], hoverinfo="text"))
+    sub = df[~has_ci]
+    fig.add_trace(go.Scatter(
+        x=sub["effect"], y=[labels[i] for i in sub.index], mode="markers", name="interval not read",
+        marker=dict(color=BLUE, size=12, symbol="square-open", line=dict(width=2)),
+        hovertext=[f"{labels[i]}: {r.metric} {r.effect:.2f} ({r.k_studies:.0f} studies; interval not in the "
+                   f"abstract read); {r.source} ({r.status})" for i, r in sub.iterrows()], hoverinfo="text"))
+    fig.add_vline(x=0, line=dict(color="#555", width=1))
+    fig.update_layout(
+        template=plotly_template(), height=360, margin=dict(l=10, r=20, t=60, b=10),
+        title=dict(text="Inflammatory markers: patients minus controls", x=0.01, xanchor="left"),
+        xaxis=dict(title="standardised mean difference (SD units)", range=[-0.1, 1.05], dtick=0.2),
+        yaxis=dict(automargin=True, categoryorder="array", categoryarray=labels[::-1]),
+        legend=dict(orientation="h", y=1.0, x=0, xanchor="left", yanchor="bottom"))
+    alt = ("A forest plot with five rows, grouped by marker: CRP, IL-6 and TNF-alpha. Filled vermillion squares "
+           "with horizontal bars are Osimo 2020's Hedges' g with 95% intervals: CRP 0.71 (0.50 to 0.92), IL-6 0.61 "
+           "(0.39 to 0.82), TNF-alpha 0.54 (0.32 to 0.76). Open blue squares without bars are Haapakoski 2015's "
+           "Cohen's d: IL-6 0.54 and CRP 0.47. A vertical line marks zero difference; every marker lies to its "
+           "right.")
+    caption = ("Data, not a model (data/inflammation_markers.csv). Notice that every marker is higher in patients "
+               "on average, by about half to three-quarters of a standard deviation, and that the two meta-analyses "
+               "agree on IL-6 and CRP; open squares have no interval because the abstract read gives none. A shift "
+               "of this size still leaves the two groups overlapping by about three-quarters (demo below).")
+    return StaticFigure(fig, alt=alt, caption=caption)
+
+
+#: How the average difference is carried: by every patient, or by a subgroup (the size of the
+#: subgroup borrowed, for illustration, from the 27% of patients with CRP above 3 mg/L).
+CARRIERS = (("every patient a little higher", 1.0), ("27% of patients much higher", 0.27))
+_XI = np.round(np.linspace(-4.0, 8.0, 241), 4)
+
+
+def inflammation_state(difference: float, fraction: float) -> dict:
+    """Overlap, probability of superiority and the share above the controls' 90th percentile when
+    patients differ from controls by ``difference`` control SDs on average, carried by a share
+    ``fraction`` of them (1 = every patient). Uses the effect-size functions of
+    :mod:`dmnlab.models.effect_size`; for a subgroup the overlap is computed numerically."""
+    x, f0, f1, shift = es.subgroup_mixture_densities(difference, fraction, _XI)
+    if fraction == 1.0:
+        overlap = es.overlap_coefficient(difference)
+        sup = es.probability_of_superiority(difference)
+        above = es.share_above_reference_quantile(difference, 0.9)
+    else:
+        overlap = es.overlap_of_densities(x, f0, f1)
+        sup = fraction * es.probability_of_superiority(min(shift, 10.0)) + (1 - fraction) * 0.5
+        above = fraction * es.share_above_reference_quantile(min(shift, 10.0), 0.9) + (1 - fraction) * 0.1
+    return {"x": x, "controls": f0, "patients": f1, "shift": shift, "overlap": overlap,
+            "superiority": sup, "above_p90": above}
+
+
+def inflammation_demo() -> Demo:
+    """Two distributions of an inflammatory marker: what a mean difference of g SDs means for
+    individuals, if every patient is a little higher or a subgroup is much higher."""
+    import plotly.graph_objects as go
+
+    def figure():
+        st = inflammation_state(0.71, 1.0)
+        fig = go.Figure([
+            go.Scatter(x=_XI, y=np.minimum(st["controls"], st["patients"]), fill="tozeroy", mode="none",
+                       name="overlap", fillcolor="rgba(120,120,120,0.25)", hoverinfo="skip"),
+            go.Scatter(x=_XI, y=st["controls"], name="controls", line=dict(color=BLUE, width=3)),
+            go.Scatter(x=_XI, y=st["patients"], name="patients", line=dict(color=VERMILLION, width=3, dash="dash")),
+            go.Scatter(x=[1.2816, 1.2816], y=[0, 0.45], mode="lines", name="controls' 90th percentile",
+                       line=dict(color="#555", width=1.5, dash="dot")),
+        ])
+        fig.update_layout(template=plotly_template(), height=440, margin=dict(l=60, r=20, t=80, b=10),
+                          title=dict(text="What 'higher on average' means", x=0.01, xanchor="left"),
+                          xaxis=dict(title="marker level (controls' SDs from the controls' mean)", range=[-4, 6]),
+                          yaxis=dict(title="density", range=[0, 0.45]),
+                          legend=dict(orientation="h", y=1.0, x=0, xanchor="left", yanchor="bottom"))
+        return fig
+
+    def update(difference: float, carried_by: float):
+        st = inflammation_state(difference, carried_by)
+        who = ("every patient shifted" if carried_by == 1.0 else
+               f"{100 * carried_by:.0f}% of patients shifted by {st['shift']:.1f} SD, the rest like controls")
+        return {"data": [{"y": np.minimum(st["controls"], st["patients"]).round(5)}, None,
+                         {"y": st["patients"].round(5)}, None],
+                "readout": (f"Mean difference {difference:.2f} SD ({who}): the curves share {100 * st['overlap']:.0f}% "
+                            f"of their area; a random patient is higher than a random control "
+                            f"{100 * st['superiority']:.0f}% of the time (50% = no difference); "
+                            f"{100 * st['above_p90']:.0f}% of patients lie above the controls' 90th percentile "
+                            f"(10% of controls do).")}
+
+    return Demo(
+        name="inflammation_overlap",
+        controls=[Slider("difference", "Mean difference (controls' SDs)", 0.0, 1.2, 0.05, 0.7, fmt=".2f"),
+                  Choice("carried_by", "Carried by", CARRIERS, 1.0)],
+        figure=figure, update=update,
+        alt=("Two distributions of an inflammatory marker: controls (solid blue bell curve) and patients (dashed "
+             "vermillion), with their shared area in grey and a dotted line at the controls' 90th percentile. "
+             "The patients' curve is either a whole bell curve shifted right or a mixture: a tall curve like the "
+             "controls' plus a small bump far to the right."),
+        caption=("A statistical illustration, not data. Start at a difference of 0.7 SD, about CRP's Hedges' g: "
+                 "the curves still share about three-quarters of their area. Then switch to '27% of patients much "
+                 "higher': the same average now comes from a subgroup far above the rest. The average alone cannot "
+                 "tell these apart; the shape of the distribution and trials that stratify by inflammation can."),
     )
 
 
@@ -211,7 +364,8 @@ def stress_demo() -> Demo:
         else:
             rec = r["recovery_h"]
             rec_txt = f"{rec:.1f} h after it ends" if np.isfinite(rec) else "not within the simulated days"
-            text = (f"Stressor {stress_size:g} x the mean drive for {stress_duration_h:g} h (shaded): cortisol peaks at "
+            text = (f"Stressor {stress_size:g} x the mean drive for {stress_duration_h:g} h (shaded): "
+                    "cortisol peaks at "
                     f"{r['peak_percent']:.0f}% ({r['peak_excess']:.0f} points above the unstressed curve) and is back "
                     f"within 5 points {rec_txt}.")
         return {"data": [None, {"y": r["cortisol"][::_STRIDE].round(2)}],
@@ -333,4 +487,4 @@ def warm_up() -> None:
 
 def demos() -> list:
     """Every demo of chapter 2 (used by the tests and by `make bench`)."""
-    return [effect_size_demo(), stress_demo(), feedback_demo(), dst_demo()]
+    return [effect_size_demo(), inflammation_demo(), stress_demo(), feedback_demo(), dst_demo()]

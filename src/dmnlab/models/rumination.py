@@ -55,6 +55,8 @@ __all__ = [
     "dwell_times",
     "SimResult",
     "simulate_sticky_mind",
+    "simulate_episodes",
+    "survival_curve",
 ]
 
 STICKINESS_RANGE = (0.05, 5.0)
@@ -287,3 +289,132 @@ def simulate_sticky_mind(stickiness: float = 1.0, noise: float = 0.7, task_deman
                      mean_dwell_dmn=md, mean_dwell_task=mt,
                      n_switches=dw["n_exits_dmn"] + dw["n_exits_task"],
                      dwell_dmn=dw["dmn"], dwell_task=dw["task"])
+
+
+# --------------------------------------------------------------------------- many runs, episodes only
+
+
+def survival_curve(lengths, completed, t) -> np.ndarray:
+    """Kaplan-Meier survival of episode lengths: the fraction of episodes still going at each
+    time in ``t``. ``completed`` marks episodes that ended (False: cut off by the end of the run,
+    counted as lasting at least that long). NaN everywhere when there is no episode at all."""
+    L = check_array("lengths", lengths, ndim=1)
+    e = np.asarray(completed, dtype=bool)
+    if e.shape != L.shape:
+        raise ValueError(f"completed must have the same length as lengths ({L.size}); got {e.size}")
+    tt = check_array("t", t, ndim=1)
+    if L.size == 0:
+        return np.full(tt.size, np.nan)
+    order = np.lexsort((~e, L))            # by length; at equal length, endings before cut-offs
+    L, e = L[order], e[order]
+    at_risk = L.size - np.arange(L.size)
+    s = np.cumprod(np.where(e, 1.0 - 1.0 / at_risk, 1.0))
+    idx = np.searchsorted(L, tt, side="right") - 1
+    return np.where(idx >= 0, s[np.maximum(idx, 0)], 1.0)
+
+
+def simulate_episodes(stickiness, noise, task_demand, *, n_trials: int = 32, t_max: float = 600.0,
+                      dt: float = 0.03, seed: int = 3, threshold: float = 0.5, record_every: int = 50) -> list:
+    """Simulate many runs for each of several parameter settings at once and keep only what a
+    dwell-time analysis needs (the full paths are never stored, so thousands of runs fit in memory).
+
+    ``stickiness``, ``noise``, ``task_demand``: equal-length 1-D arrays, one entry per setting
+    (ranges as in :func:`simulate_sticky_mind`). Each setting gets ``n_trials`` runs of ``t_max``
+    model time units, half starting in each well, all settings driven by the same noise (common
+    random numbers). Returns one dict per setting: ``x`` (run 0, every ``record_every`` steps),
+    ``fraction_dmn``, ``mean_dwell_dmn`` and ``mean_dwell_task`` (time in the state / exits from
+    it; inf without exits), ``n_switches``, and for ``"dmn"`` and ``"task"`` the episode
+    ``lengths`` and ``completed`` flags (episodes before a run's first switch are left out,
+    because their start is unknown).
+    """
+    s = np.atleast_1d(check_array("stickiness", stickiness, ndim=None))
+    sig = np.atleast_1d(check_array("noise", noise, ndim=None))
+    tau = np.atleast_1d(check_array("task_demand", task_demand, ndim=None))
+    if not (s.ndim == sig.ndim == tau.ndim == 1 and s.size == sig.size == tau.size):
+        raise ValueError("stickiness, noise and task_demand must be 1-D arrays of the same length")
+    for name, arr, (lo, hi) in (("stickiness", s, STICKINESS_RANGE), ("noise", sig, NOISE_RANGE),
+                                ("task_demand", tau, TASK_RANGE)):
+        if np.any(arr < lo) or np.any(arr > hi):
+            raise ValueError(f"{name} must lie in [{lo:g}, {hi:g}]; got values from {arr.min():g} to {arr.max():g}")
+    M = check_int("n_trials", n_trials, 1, 10_000)
+    t_max = check_number("t_max", t_max, 0.0, 1e5, lo_inclusive=False)
+    dt = check_number("dt", dt, 0.0, 0.1, lo_inclusive=False)
+    if dt * 8.0 * s.max() > 0.5:
+        raise ValueError(f"dt must be <= {0.5 / (8 * s.max()):.4g} for stickiness {s.max():g} "
+                         f"(stability: dt * 8 * stickiness <= 0.5); got {dt:g}")
+    seed = check_int("seed", seed, 0, 2 ** 32 - 1)
+    th = check_number("threshold", threshold, 0.0, 1.0, lo_inclusive=False, hi_inclusive=False)
+    record_every = check_int("record_every", record_every, 1, 10_000)
+    n_steps = int(round(t_max / dt))
+    K = s.size
+    if K * M > 200_000:
+        raise ValueError(f"settings x n_trials must be <= 200000 (memory); got {K * M}")
+    f32 = np.float32
+    x = np.broadcast_to(np.where(np.arange(M) % 2 == 0, 1.0, -1.0), (K, M)).astype(f32)
+    a = (1.0 + 4.0 * s * dt)[:, None].astype(f32)      # x_new = a x - b x^3 - tau dt + sigma sqrt(dt) xi
+    b = (4.0 * s * dt)[:, None].astype(f32)
+    amp = (sig * math.sqrt(dt))[:, None].astype(f32)
+    tdt = (tau * dt)[:, None].astype(f32)
+    state = x > 0
+    last = np.zeros((K, M), dtype=np.int64)
+    started = np.zeros((K, M), dtype=bool)
+    buf = np.empty_like(x)
+    hi = np.empty((K, M), dtype=bool)
+    lo = np.empty((K, M), dtype=bool)
+    sw = np.empty((K, M), dtype=bool)
+    rec_x = [x[:, 0].copy()]
+    ev_k, ev_lab, ev_len, ev_first = [], [], [], []
+    rng = np.random.default_rng(seed)
+    chunk = 1000
+    for start in range(0, n_steps, chunk):
+        stop = min(n_steps, start + chunk)
+        xi = rng.standard_normal((stop - start, M)).astype(f32)
+        for j in range(stop - start):
+            np.multiply(x, x, out=buf)
+            buf *= b
+            buf -= a
+            buf *= x                          # b x^3 - a x
+            np.multiply(amp, xi[j], out=x)
+            x -= tdt
+            x -= buf
+            np.greater(x, th, out=hi)
+            np.less(x, -th, out=lo)
+            np.not_equal(hi, state, out=sw)
+            np.logical_or(hi, lo, out=lo)
+            sw &= lo                          # crossed into the opposite band
+            step = start + j + 1
+            if sw.any():
+                kk, mm = np.nonzero(sw)
+                ev_k.append(kk)
+                ev_lab.append(state[kk, mm])
+                ev_len.append(step - last[kk, mm])
+                ev_first.append(~started[kk, mm])
+                last[kk, mm] = step
+                started[kk, mm] = True
+                state[kk, mm] = ~state[kk, mm]
+            if step % record_every == 0:
+                rec_x.append(x[:, 0].copy())
+    kk, mm = np.nonzero(np.ones((K, M), dtype=bool))
+    def cat(parts, extra):
+        return np.concatenate([*parts, extra]) if parts else extra
+    k_all = cat(ev_k, kk)
+    lab_all = cat(ev_lab, state[kk, mm])
+    len_all = cat(ev_len, n_steps - last[kk, mm]) * dt
+    first_all = cat(ev_first, ~started[kk, mm])
+    done_all = np.concatenate([np.ones(sum(p.size for p in ev_k), dtype=bool), np.zeros(kk.size, dtype=bool)])
+    xrec = np.stack(rec_x, axis=1)
+    out = []
+    for i in range(K):
+        sel = k_all == i
+        lab, L, first, done = lab_all[sel], len_all[sel], first_all[sel], done_all[sel]
+        time_dmn = float(L[lab].sum())
+        n_exit_dmn = int((lab & done).sum())
+        n_exit_task = int((~lab & done).sum())
+        res = {"x": xrec[i], "fraction_dmn": time_dmn / (M * n_steps * dt), "n_switches": n_exit_dmn + n_exit_task,
+               "mean_dwell_dmn": time_dmn / n_exit_dmn if n_exit_dmn else float("inf"),
+               "mean_dwell_task": (M * n_steps * dt - time_dmn) / n_exit_task if n_exit_task else float("inf")}
+        for key, mask in (("dmn", lab), ("task", ~lab)):
+            keep = mask & ~first
+            res[key] = {"lengths": L[keep], "completed": done[keep]}
+        out.append(res)
+    return out
