@@ -123,7 +123,10 @@ def test_cascade_time_course_single_dose():
     t, s = r["t_h"], r["spines"]
     assert t[np.argmax(r["mtorc1"])] < 12
     assert 12 <= t[np.argmax(s)] <= 72
-    at = lambda h: s[np.argmin(abs(t - h))]
+
+    def at(h):
+        return s[np.argmin(abs(t - h))]
+
     assert at(7 * 24) > 0.25 * s.max()
     assert at(14 * 24) < 0.25 * s.max()
 

@@ -9,11 +9,15 @@ import functools
 import numpy as np
 
 from ..data import load_table
+from ..facts import fact
 from ..interact import Choice, Demo, Slider
 from ..models import ketamine as km
 from ..render import OKABE_ITO, plotly_template
 
 BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY = OKABE_ITO[:6]
+
+#: Plasma ketamine at the end of a 0.5 mg/kg, 40-minute infusion (data/facts.csv).
+_END = fact("ketamine_end_infusion_ng_ml").value
 
 #: Concentrations offered by the circuit demo (ng/mL), with what each corresponds to.
 CONC_CHOICES = [
@@ -23,7 +27,7 @@ CONC_CHOICES = [
     ("75 ng/mL", 75),
     ("100 ng/mL", 100),
     ("150 ng/mL", 150),
-    ("185 ng/mL (end of infusion)", 185),
+    (f"{_END} ng/mL (end of infusion)", int(_END)),
     ("250 ng/mL", 250),
     ("400 ng/mL", 400),
     ("700 ng/mL", 700),
@@ -46,29 +50,29 @@ def disinhibition_demo() -> Demo:
     from plotly.subplots import make_subplots
 
     def figure():
-        fig = make_subplots(rows=1, cols=2, column_widths=[0.38, 0.62], horizontal_spacing=0.14,
+        fig = make_subplots(rows=2, cols=1, row_heights=[0.34, 0.66], vertical_spacing=0.16,
                             subplot_titles=("NMDA receptors blocked", "Firing relative to no drug"))
         fig.add_trace(go.Bar(x=["pyramidal", "interneuron"], y=[0, 0], marker_color=[BLUE, ORANGE],
                              text=["", ""], textposition="outside", showlegend=False,
                              hovertemplate="%{x}: %{y:.0%} blocked<extra></extra>"), 1, 1)
         c = _circuit_curves(4.0)
         fig.add_trace(go.Scatter(x=_CURVE_NG, y=c["e_rel"], name="pyramidal (E)",
-                                 line=dict(color=BLUE, width=3)), 1, 2)
+                                 line=dict(color=BLUE, width=3)), 2, 1)
         fig.add_trace(go.Scatter(x=_CURVE_NG, y=c["i_rel"], name="interneuron (I)",
-                                 line=dict(color=ORANGE, width=3, dash="dash")), 1, 2)
+                                 line=dict(color=ORANGE, width=3, dash="dash")), 2, 1)
         fig.add_trace(go.Scatter(x=[185, 185], y=[0, 0], mode="markers", showlegend=False,
                                  marker=dict(size=13, color=[BLUE, ORANGE], symbol="circle",
                                              line=dict(color="black", width=1.5)),
-                                 hoverinfo="skip"), 1, 2)
-        fig.add_hline(y=1.0, line=dict(color="#888", width=1, dash="dot"), row=1, col=2)
-        fig.add_vrect(x0=1200, x1=3000, fillcolor="#bbbbbb", opacity=0.25, line_width=0, row=1, col=2)
-        fig.update_yaxes(range=[0, 1.12], tickformat=".0%", row=1, col=1)
-        fig.update_yaxes(range=[0, 2.0], title_text="rate / rate without drug", row=1, col=2)
-        fig.update_xaxes(type="log", title_text="plasma ketamine (ng/mL, log scale)", row=1, col=2)
-        fig.update_layout(template=plotly_template(), height=470,
+                                 hoverinfo="skip"), 2, 1)
+        fig.add_hline(y=1.0, line=dict(color="#888", width=1, dash="dot"), row=2, col=1)
+        fig.add_vrect(x0=1200, x1=3000, fillcolor="#bbbbbb", opacity=0.25, line_width=0, row=2, col=1)
+        fig.update_yaxes(range=[0, 1.2], tickformat=".0%", row=1, col=1)
+        fig.update_yaxes(range=[0, 2.0], title_text="relative rate", row=2, col=1)
+        fig.update_xaxes(type="log", title_text="plasma ketamine (ng/mL, log scale)", row=2, col=1)
+        fig.update_layout(template=plotly_template(), height=600,
                           title=dict(text="Disinhibition hypothesis: model, not data", x=0.01,
                                      xanchor="left"),
-                          legend=dict(x=0.99, xanchor="right", y=0.99, yanchor="top",
+                          legend=dict(x=0.99, xanchor="right", y=0.52, yanchor="top",
                                       bgcolor="rgba(255,255,255,0.8)"))
         return fig
 
@@ -94,12 +98,12 @@ def disinhibition_demo() -> Demo:
     return Demo(
         name="disinhibition",
         controls=[Choice("conc_ng_ml", "Plasma ketamine", CONC_CHOICES, 185),
-                  Choice("preference", "Interneurons preferentially blocked?", PREFERENCES, 4.0)],
+                  Choice("preference", "Interneurons blocked first", PREFERENCES, 4.0)],
         figure=figure,
         update=update,
-        alt=("Model figure in two panels. Left: bars for the fraction of NMDA receptors blocked in "
+        alt=("Model figure in two panels. Top: bars for the fraction of NMDA receptors blocked in "
              "pyramidal neurons (blue) and interneurons (orange) at the chosen ketamine concentration. "
-             "Right: relative firing of pyramidal neurons (solid blue) and interneurons (dashed "
+             "Bottom: relative firing of pyramidal neurons (solid blue) and interneurons (dashed "
              "orange) against plasma ketamine on a log axis from 5 to 3000 ng/mL; dots mark the "
              "chosen concentration; a grey band marks the anaesthetic range."),
         caption=("Model, not data. With the interneurons blocked more easily (the hypothesis), "
@@ -204,52 +208,60 @@ def pk_versus_effect_figure():
     c = km.plasma_concentration(t)
     r = km.plasticity_cascade("single", 5.0, days=14.0)
     d = r["t_h"] / 24.0
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12, specs=[[{}, {"secondary_y": True}]],
-                        subplot_titles=("First 24 hours: plasma (model)",
-                                        "Two weeks: plasma vs. the slow model"))
+    fig = make_subplots(rows=2, cols=1, vertical_spacing=0.2, specs=[[{}], [{"secondary_y": True}]],
+                        subplot_titles=("First 24 hours", "Two weeks: plasma and the slow model"))
     fig.add_trace(go.Scatter(x=t, y=c, name="plasma ketamine (model)", line=dict(color="#444", width=3)), 1, 1)
     fig.add_hrect(y0=100, y1=250, fillcolor=PURPLE, opacity=0.15, line_width=0, row=1, col=1)
-    fig.add_annotation(x=12, y=175, text="dissociative effects are reported<br>at about 100-250 ng/mL",
+    fig.add_annotation(x=14, y=160, text="dissociative effects reported<br>at about 100-250 ng/mL",
                        showarrow=False, font=dict(size=11), row=1, col=1)
     fig.add_trace(go.Scatter(x=d, y=r["plasma_ng_per_ml"], name="plasma (left axis)", showlegend=False,
-                             line=dict(color="#444", width=2)), 1, 2, secondary_y=False)
+                             line=dict(color="#444", width=2)), 2, 1, secondary_y=False)
     fig.add_trace(go.Scatter(x=d, y=r["spines"], name="extra spines (model, right axis)",
-                             line=dict(color=VERMILLION, width=3)), 1, 2, secondary_y=True)
-    fig.add_vrect(x0=2 / 24, x1=7, fillcolor=SKY, opacity=0.18, line_width=0, row=1, col=2)
-    fig.add_annotation(x=3.6, y=160, text="Zarate 2006: better than placebo<br>from ~2 h to ~1 week",
-                       showarrow=False, font=dict(size=11), row=1, col=2)
-    fig.update_xaxes(title_text="hours after the start of the infusion", row=1, col=1)
-    fig.update_xaxes(title_text="days", row=1, col=2)
+                             line=dict(color=VERMILLION, width=3)), 2, 1, secondary_y=True)
+    fig.add_vrect(x0=1, x1=7, fillcolor=SKY, opacity=0.18, line_width=0, row=2, col=1)
+    fig.add_vline(x=1, line=dict(color=BLUE, width=1.5, dash="dash"), row=2, col=1)
+    fig.add_annotation(x=7.2, y=165, xanchor="left",
+                       text="trials: benefit at 24 h;<br>symptoms typically<br>return within days",
+                       showarrow=False, align="left", font=dict(size=11), row=2, col=1)
+    fig.update_xaxes(title_text="hours from the start of the infusion", range=[0, 24], row=1, col=1)
+    fig.update_xaxes(title_text="days", range=[0, 14], row=2, col=1)
     fig.update_yaxes(title_text="ng/mL", range=[0, 200], row=1, col=1)
-    fig.update_yaxes(title_text="ng/mL", range=[0, 200], row=1, col=2, secondary_y=False)
-    fig.update_yaxes(title_text="extra spines (arbitrary units)", range=[0, 0.6], row=1, col=2,
+    fig.update_yaxes(title_text="ng/mL", range=[0, 200], row=2, col=1, secondary_y=False)
+    fig.update_yaxes(title_text="extra spines (a.u.)", range=[0, 0.6], row=2, col=1,
                      secondary_y=True, showgrid=False)
-    fig.update_layout(template=plotly_template(), height=420, legend=dict(orientation="h", y=-0.25),
-                      margin=dict(l=60, r=80, t=80, b=50),
+    fig.update_layout(template=plotly_template(), height=680,
+                      legend=dict(orientation="h", x=0, xanchor="left", y=-0.13, yanchor="top"),
+                      margin=dict(l=60, r=70, t=80, b=100),
                       title=dict(text="One 0.5 mg/kg infusion over 40 min: model, 70 kg", x=0.01,
                                  xanchor="left"))
     return fig
 
 
-PK_ALT = ("Model figure in two panels. Left: plasma ketamine over 24 hours after a 0.5 mg/kg "
+PK_ALT = ("Model figure in two stacked panels. Top: plasma ketamine over 24 hours after a 0.5 mg/kg "
           "40-minute infusion, rising to about 183 ng/mL at 40 minutes and falling with a terminal "
-          "half-life of about 2.6 hours; a shaded band marks 100-250 ng/mL. Right: over 14 days the "
+          "half-life of about 2.6 hours; a shaded band marks 100-250 ng/mL. Bottom: over 14 days the "
           "plasma curve is a spike on day 0, while the model's extra-spine curve rises over a day and "
-          "decays over about a week; a shaded window marks 2 hours to 1 week.")
-PK_CAPTION = ("Model, not data. The plasma level peaks at the end of the infusion and is near zero "
-              "by the next day; the antidepressant effect in the first controlled trials began within "
-              "hours and lasted up to about a week. Effect does not track concentration: whatever "
-              "carries the effect must outlast the drug. PK: clearance and volume from the Kamp et al. "
-              "(2020) meta-analysis; the split between compartments is calibrated to the 185 ng/mL "
-              "reported for this regimen.")
+          "decays over about a week; a dashed line marks 24 hours, the main time point of the controlled "
+          "trials, and a shaded band the following days, in which symptoms typically return.")
+PK_CAPTION = ("Model, not data (the shaded band is a summary of trials, not a measurement). The plasma "
+              "level peaks at the end of the infusion and is near zero by the next day, while the "
+              "controlled trials measure their main benefit at 24 hours and symptoms typically return "
+              "over the following days. Effect does not track concentration: whatever carries the effect "
+              "must outlast the drug. PK: clearance and volume from the Kamp et al. (2020) meta-analysis; "
+              "the split between compartments is calibrated to the "
+              f"{fact('ketamine_end_infusion_ng_ml').value} ng/mL reported for this regimen.")
 
 
 # --------------------------------------------------------------------------- trials table
 
 
-def trials_table():
-    """data/ketamine_trials.csv: the trials the chapter discusses, with status of each number."""
-    return load_table("ketamine_trials.csv")
+def trials_table(columns=("trial", "design", "n", "comparator", "outcome", "result", "status")):
+    """data/ketamine_trials.csv: the trials the chapter discusses, with the status of each result
+    (``columns=None`` for every column, including the sources and what was checked)."""
+    df = load_table("ketamine_trials.csv")
+    if columns is None:
+        return df
+    return df[list(columns)].astype(object).where(df[list(columns)].notna(), "")
 
 
 def demos() -> list:
