@@ -18,6 +18,10 @@ Public functions
     Its inverse: the dose giving occupancy ``target`` (< emax).
 ``concentration_for_occupancy(target, ki_nM)``
     The free concentration giving occupancy ``target``: Ki * target / (1 - target).
+``ng_per_ml_to_nM(level_ng_ml, mw_g_per_mol)``
+    A mass concentration in ng/mL (= ug/L) as a molar one in nM: ng/mL / MW * 1000.
+``total_level_for_occupancy_ng_ml(target, ki_nM, mw_g_per_mol, fraction_unbound)``
+    The total plasma level (ng/mL) whose free part gives occupancy ``target`` (chapter 6).
 
 Caveats, stated once here and in the chapter: plasma free concentration is only a proxy for
 the free concentration at a brain transporter; Ki values measured in vitro (membranes, buffer,
@@ -37,6 +41,8 @@ __all__ = [
     "occupancy_from_dose",
     "dose_for_occupancy",
     "concentration_for_occupancy",
+    "ng_per_ml_to_nM",
+    "total_level_for_occupancy_ng_ml",
 ]
 
 
@@ -109,3 +115,26 @@ def concentration_for_occupancy(target, ki_nM) -> float:
     ki = check_number("ki_nM", ki_nM, 0.0, 1e7, lo_inclusive=False, unit="nM")
     t = check_number("target", target, 0.0, 1.0, lo_inclusive=False, hi_inclusive=False)
     return float(ki * t / (1.0 - t))
+
+
+def ng_per_ml_to_nM(level_ng_ml, mw_g_per_mol):
+    """A concentration in ng/mL as nM: ng/mL = ug/L, divided by g/mol gives umol/L, times 1000 nM.
+
+    level_ng_ml in [0, 1e7] (scalar or array); mw_g_per_mol in (0, 1e6].
+    """
+    c, scalar = _nonneg("level_ng_ml", level_ng_ml, 1e7, "ng/mL")
+    mw = check_number("mw_g_per_mol", mw_g_per_mol, 0.0, 1e6, lo_inclusive=False, unit="g/mol")
+    return _out(c / mw * 1000.0, scalar)
+
+
+def total_level_for_occupancy_ng_ml(target, ki_nM, mw_g_per_mol, fraction_unbound) -> float:
+    """Total plasma level (ng/mL) whose free part occupies the fraction ``target`` of a site.
+
+    Free concentration needed: Ki * t / (1 - t) (nM); total = free / fu, converted to ng/mL with
+    the molar mass. target in (0, 1); ki_nM in (0, 1e7]; mw_g_per_mol in (0, 1e6];
+    fraction_unbound in (0, 1].
+    """
+    free = concentration_for_occupancy(target, ki_nM)
+    mw = check_number("mw_g_per_mol", mw_g_per_mol, 0.0, 1e6, lo_inclusive=False, unit="g/mol")
+    fu = check_number("fraction_unbound", fraction_unbound, 0.0, 1.0, lo_inclusive=False)
+    return float(free / fu * mw / 1000.0)

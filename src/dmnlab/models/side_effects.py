@@ -20,8 +20,9 @@ not a prediction for a person.
 Effects of receptor blockade (pharmacology textbook knowledge; see the chapter for citations):
 H1: sedation, weight gain. Muscarinic: dry mouth, constipation, urinary retention, blurred
 vision, confusion (especially in older people). Alpha1: orthostatic hypotension, dizziness.
-D2: at 65-78% occupancy antipsychotic response becomes likely, above 72% prolactin rises and
-above 78% extrapyramidal symptoms appear (Kapur et al. 2000).
+D2: in the 65-78% occupancy window antipsychotic response becomes likely, above 72% prolactin
+rises and above 78% extrapyramidal symptoms appear (Kapur et al. 2000; data/facts.csv
+d2_occupancy_window_pct, kapur2000_prolactin_pct).
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ BLOCKADE_EFFECTS = {
 }
 EFFECT_THRESHOLD = 0.5   # teaching threshold: "at least half the receptors blocked" (not a clinical rule)
 
-_TARGETS = ("SERT", "NET", "DAT", "H1", "muscarinic", "alpha1", "alpha2", "5-HT2A", "5-HT2C", "D2")
+#: every target name of data/affinities.csv (dmnlab.pharmacology.ALL_TARGETS; repeated here so that the
+#: model does not import the data layer)
+_TARGETS = ("SERT", "NET", "DAT", "H1", "muscarinic", "alpha1", "alpha2", "5-HT2A", "5-HT2C", "D2",
+            "5-HT1A", "5-HT1B", "5-HT3", "5-HT7", "MT1", "MT2")
 
 
 def free_concentration_nM(level_ng_ml: float, mw_g_per_mol: float, fraction_unbound: float) -> float:
@@ -55,8 +59,8 @@ def occupancy_profile(free_nM: float, ki_by_target: dict) -> dict:
     """Predicted fractional occupancy per target: C / (C + Ki).
 
     ``free_nM`` in [0, 1e6] nM; ``ki_by_target`` maps target names (SERT, NET, DAT, H1,
-    muscarinic, alpha1, alpha2, 5-HT2A, 5-HT2C, D2) to Ki in nM, in (0, 1e7]; NaN entries are
-    skipped (target not measured).
+    muscarinic, alpha1, alpha2, 5-HT2A, 5-HT2C, D2, 5-HT1A, 5-HT1B, 5-HT3, 5-HT7, MT1, MT2) to Ki
+    in nM, in (0, 1e7]; NaN entries are skipped (target not measured).
     """
     c = check_number("free_nM", free_nM, 0.0, 1e6, unit="nM")
     if not isinstance(ki_by_target, dict):
