@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import load_table
+from ..facts import fact
 from ..evidence_table import claims_filter_demo
 from ..interact import Choice, Demo, Slider
 from ..models import trials as tr
@@ -46,9 +47,12 @@ PRESETS = {
     "stone": dict(label="Antidepressant vs placebo, 'large response' (FDA trials, Stone 2022)",
                   short="Antidepressant vs placebo, large response (FDA)",
                   row="Antidepressant vs placebo, 'large response' (FDA trials, Stone 2022)",
-                  p_treat=0.245, p_control=0.096, n=None, events=None, good=True, status="verified",
+                  p_treat=fact("stone2022_large_response_drug_pct").number / 100,
+                  p_control=fact("stone2022_large_response_placebo_pct").number / 100,
+                  n=None, events=None, good=True, status="verified",
                   published_nnt=None, source="stone2022response",
-                  note="Stone et al. 2022, abstract: 24.5% vs 9.6%; arm sizes not given"),
+                  note=(f"Stone et al. 2022, abstract: {fact('stone2022_large_response_drug_pct').text()} vs "
+                        f"{fact('stone2022_large_response_placebo_pct').text()}; arm sizes not given")),
     "sustain1": dict(label="Esketamine continued vs stopped, relapse in stable remitters (SUSTAIN-1)",
                      short="Esketamine kept vs stopped, relapse (SUSTAIN-1)",
                      row="Esketamine continued vs stopped, relapse in stable remitters (SUSTAIN-1)",
