@@ -38,7 +38,6 @@ ALLOWED_UNCHECKED = {
     "kyrylov2005modeling": NOT_FOUND,
     "meltzer1989classification": NOT_FOUND,
     "shapiro2003aripiprazole": NOT_FOUND,
-    "deboer1996pharmacologic": NOT_FOUND,
     "honey2009predicting": NOT_FOUND,
     "fedgchin2019efficacy": NOT_FOUND,
     "voineskos2007serotonin": NOT_FOUND,
