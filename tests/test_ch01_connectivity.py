@@ -158,3 +158,39 @@ def test_gsr_shifts_correlations_toward_zero_and_creates_negatives(hcp):
     c = C.dmn_contrast(C.fisher_mean_maps(sub), isd, exclude=pcc)
     assert c["dmn"] == pytest.approx(MEASURED["pcc_dmn_gsr"], abs=0.005)
     assert c["rest"] == pytest.approx(MEASURED["pcc_rest_gsr"], abs=0.005)
+
+
+def test_registered_gsr_facts_equal_the_data():
+    """data/facts.csv states the group GSR numbers the chapter, its quiz and a caption write; they
+    are computed, so recompute them (rounded as written)."""
+    from dmnlab.demos import ch01
+    from dmnlab.facts import fact
+
+    s = ch01.gsr_summary("group").set_index("global signal regression")
+    assert f"{s.loc['off', 'mean_r']:.2f}" == fact("hcp_fc_mean_r_raw").value
+    assert f"{s.loc['on', 'mean_r']:.3f}" == fact("hcp_fc_mean_r_gsr").value
+    assert f"{100 * s.loc['off', 'fraction_negative']:.0f}" == fact("hcp_fc_negative_pct_raw").value
+    assert f"{100 * s.loc['on', 'fraction_negative']:.0f}" == fact("hcp_fc_negative_pct_gsr").value
+    assert f"{load_hcp(94).bold[0].shape[1]:,}" == fact("hcp_rest_volumes").value
+
+
+def test_murphy_property_holds_in_every_person_and_fails_outside_the_global_signal(hcp):
+    """Murphy et al. 2009 on the real data, as the chapter's challenge exercise shows it: after GSR a
+    seed's covariances with all the regions that form the global signal sum to zero (relative
+    1e-10), for every person; over regions outside the global signal they need not."""
+    h94 = load_hcp(94)
+    pcc = h94.regions.index[h94.regions["name"].isin(["Cingulate_Post_L", "Cingulate_Post_R"])].to_numpy()
+    for b in h94.bold:
+        x = C.regress_global_signal(b)
+        cov = x @ x[pcc].mean(axis=0)
+        raw = (b - b.mean(axis=1, keepdims=True))
+        before = (raw @ raw[pcc].mean(axis=0)).sum()
+        assert abs(cov.sum()) < 1e-10 * before
+    cortical = h94.regions["index80"].notna().to_numpy()
+    x = h94.bold[0] - h94.bold[0].mean(axis=1, keepdims=True)
+    x80 = C.regress_global_signal(x[cortical])
+    g80 = x[cortical].mean(axis=0)                 # a global signal from the cortex only
+    full = x - np.outer((x @ g80) / (g80 @ g80), g80)
+    assert np.allclose(full[cortical], x80)
+    cov = full @ full[pcc].mean(axis=0)
+    assert abs(cov[cortical].sum()) < 1e-10 * abs(cov).sum() and abs(cov.sum()) > 1e-3 * abs(cov).sum()

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..brain import _decimate, brain_3d, glass_brain
 from ..data import correlation_matrix, fisher_mean, load_hcp, load_network_coords, load_regions, load_table
+from ..facts import fill
 from ..interact import Choice, Demo, Toggle
 from ..models.connectivity import (
     dmn_contrast,
@@ -70,8 +71,66 @@ def seed_indices(seed: str, regions: pd.DataFrame) -> np.ndarray:
 
 
 def coordinate_table() -> pd.DataFrame:
-    """Canonical DMN coordinates from papers (data/dmn_coordinates.csv), with space and status."""
+    """The DMN coordinates table (data/dmn_coordinates.csv): Andrews-Hanna 2010 nodes with their
+    subsystem (checked in the paper's figure legend) and x, y, z (not checked: status unverified)."""
     return load_table("dmn_coordinates.csv")
+
+
+#: Each Andrews-Hanna 2010 node (as named in data/dmn_coordinates.csv) -> the left-hemisphere AAL2
+#: region the course uses to place it (the paper's nodes are left-hemisphere and midline). A course
+#: convention chosen by anatomical name, not a mapping from the paper; None where AAL2 has no such region.
+SUBSYSTEM_STANDINS = {
+    "Posterior cingulate cortex (PCC)": "Cingulate_Post_L",
+    "Anterior medial prefrontal cortex (aMPFC)": "Frontal_Med_Orb_L",
+    "Dorsal medial prefrontal cortex (dMPFC)": "Frontal_Sup_Medial_L",
+    "Temporoparietal junction (TPJ)": "SupraMarginal_L",   # AAL2 has no TPJ; angular gyrus goes to pIPL
+    "Lateral temporal cortex (LTC)": "Temporal_Mid_L",
+    "Temporal pole (TempP)": "Temporal_Pole_Mid_L",
+    "Ventral medial prefrontal cortex (vMPFC)": "Rectus_L",
+    "Posterior inferior parietal lobule (pIPL)": "Angular_L",
+    "Retrosplenial cortex (Rsp)": None,                     # no AAL2 region: between PCC, precuneus, calcarine
+    "Parahippocampal cortex (PHC)": "ParaHippocampal_L",
+    "Hippocampal formation (HF+)": "Hippocampus_L",
+}
+SUBSYSTEMS = ["midline core", "dorsal medial subsystem", "medial temporal subsystem"]
+SUBSYSTEM_COLORS = dict(zip(SUBSYSTEMS, ["#D55E00", "#0072B2", "#009E73"]))
+
+
+def subsystem_nodes() -> pd.DataFrame:
+    """The eleven nodes of Andrews-Hanna et al. (2010) with their subsystem (checked in the paper's
+    Figure 1 legend) and the AAL2 region that stands in for each (``aal2``; None for the
+    retrosplenial cortex). The paper's own coordinates are left out: they could not be checked."""
+    t = coordinate_table()
+    out = pd.DataFrame({"node": t["region"], "subsystem": t["subsystem"]})
+    missing = set(out["node"]) ^ set(SUBSYSTEM_STANDINS)
+    if missing:
+        raise ValueError(f"data/dmn_coordinates.csv and SUBSYSTEM_STANDINS disagree about {sorted(missing)}")
+    out["aal2"] = out["node"].map(SUBSYSTEM_STANDINS)
+    return out.reset_index(drop=True)
+
+
+def _share(v) -> str:
+    return "n/a" if pd.isna(v) else f"{v:.2f}"
+
+
+def subsystem_table() -> pd.DataFrame:
+    """The subsystem nodes (abbreviated as in the paper) with their subsystem, their AAL2 stand-in,
+    its centroid (MNI mm) and the share of its surface the Yeo map labels default."""
+    reg = load_regions(94).set_index("name")
+    rows = []
+    for _, r in subsystem_nodes().iterrows():
+        name = r["aal2"]
+        have = isinstance(name, str)
+        rows.append({"node": r["node"].rsplit("(", 1)[-1].rstrip(")"), "subsystem": r["subsystem"],
+                     "AAL2 stand-in": name if have else "none in AAL2",
+                     "x": reg.loc[name, "x"] if have else np.nan,
+                     "y": reg.loc[name, "y"] if have else np.nan,
+                     "z": reg.loc[name, "z"] if have else np.nan,
+                     "default share": _share(reg.loc[name, "yeo7_default_fraction"]) if have else ""})
+    out = pd.DataFrame(rows)
+    order = {k: i for i, k in enumerate(SUBSYSTEMS)}
+    out = out.sort_values("subsystem", key=lambda c: c.map(order), kind="stable")
+    return out.set_index("node")
 
 
 def glass_brain_figure():
@@ -127,20 +186,22 @@ def coordinate_sets_demo() -> Demo:
 
 
 def subsystems_figure():
-    """Andrews-Hanna 2010 core and subsystem nodes (left/midline) on the 3D brain, labelled unverified."""
-    t = coordinate_table()
-    t = t[t["source"] == "andrewshanna2010functionalanatomic"]
-    colors = {"midline core": "#D55E00", "dorsal medial subsystem": "#0072B2", "medial temporal subsystem": "#009E73"}
-    fig = brain_3d(t[["x", "y", "z"]].to_numpy(float), color=[colors[s] for s in t["subsystem"]], size=10,
-                   text=[f"{r} - {s} (coordinates unverified)" for r, s in zip(t["region"], t["subsystem"])],
-                   height=440, title="Midline core and two subsystems (schematic; MNI mm, unverified)")
+    """The Andrews-Hanna 2010 core and subsystems on the 3D brain, each node drawn at the centroid of
+    its AAL2 stand-in region (atlas positions, not the paper's coordinates)."""
     import plotly.graph_objects as go
 
-    for name, c in colors.items():  # legend entries only
+    t = subsystem_table().reset_index()
+    t = t[t["AAL2 stand-in"] != "none in AAL2"]
+    text = [f"{node} (Andrews-Hanna 2010): {sub}; drawn at the centroid of AAL2 {aal}"
+            for node, sub, aal in zip(t["node"], t["subsystem"], t["AAL2 stand-in"])]
+    fig = brain_3d(t[["x", "y", "z"]].to_numpy(float),
+                   color=[SUBSYSTEM_COLORS[s] for s in t["subsystem"]], size=10, text=text, height=440,
+                   title="Midline core and two subsystems, at AAL2 region centroids (MNI mm)")
+    for name, c in SUBSYSTEM_COLORS.items():  # legend entries only
         fig.add_trace(go.Scatter3d(x=[None], y=[None], z=[None], mode="markers", marker=dict(color=c, size=8),
                                    name=name, showlegend=True))
     fig.data[1].showlegend = False
-    fig.update_layout(showlegend=True, legend=dict(x=0, y=0.02, bgcolor="rgba(255,255,255,0.7)"))
+    fig.update_layout(showlegend=True, legend=dict(x=0, y=0.98, yanchor="top", bgcolor="rgba(255,255,255,0.7)"))
     return fig
 
 
@@ -150,12 +211,17 @@ def subsystems_view():
 
     return StaticFigure(
         subsystems_figure(),
-        alt=("A translucent 3D brain with eleven left and midline nodes: two vermillion (midline core), four "
-             "blue (dorsal medial subsystem) and five green (medial temporal subsystem)."),
-        caption=("The core sits on the midline; the medial temporal subsystem lies low and posterior, around the "
-                 "hippocampus; the dorsal medial subsystem lies in dorsal medial frontal and lateral temporal "
-                 "cortex. The coordinates are those recorded in the course's evidence ledger and are not yet "
-                 "checked against the paper's table: treat the positions as approximate (unverified)."),
+        alt=("A translucent 3D brain with ten left-hemisphere dots, each at the centre of an atlas region: two "
+             "vermillion (midline core: posterior cingulate, medial orbital frontal), four blue (dorsal medial "
+             "subsystem: dorsal medial frontal, supramarginal, middle temporal, temporal pole) and four green "
+             "(medial temporal subsystem: gyrus rectus, angular, parahippocampal, hippocampus)."),
+        caption=("Which node belongs to which subsystem is taken from Andrews-Hanna et al. (2010); where each is "
+                 "drawn is not. Each dot sits at the centroid of the AAL2 region the course uses as a stand-in "
+                 "for the node, so the positions are atlas positions, a few centimetres coarse. Notice that the "
+                 "core sits on the midline, the medial temporal subsystem reaches lowest (hippocampus, "
+                 "parahippocampal cortex, ventral medial prefrontal cortex) and the dorsal medial subsystem "
+                 "spreads from dorsal medial frontal to lateral temporal cortex. The retrosplenial node has no "
+                 "AAL2 region and is not drawn."),
     )
 
 
@@ -301,11 +367,12 @@ def yeo_surface_demo() -> Demo:
         update=update,
         alt=("Four views of the cortical surface (left and right hemisphere, outer and inner faces), grey, "
              "with the chosen network of the Yeo 2011 7-network parcellation coloured."),
-        caption=("The default network covers the inner (medial) surface from the posterior cingulate and "
+        caption=fill("The default network covers the inner (medial) surface from the posterior cingulate and "
                  "precuneus to the medial prefrontal cortex, the angular gyrus and a strip of lateral temporal "
                  "cortex. Switch to the frontoparietal, salience (ventral attention) and dorsal attention "
                  "networks: they sit next to it, mostly on the outer surface. Real data: a group "
-                 "parcellation of 1,000 people's resting-state scans, shown on the HCP fs_LR surface."),
+                 "parcellation of {fact-nocite}`1,000 <yeo2011_n_subjects>` people's resting-state scans, shown on "
+                 "the HCP fs_LR surface."),
     )
 
 
@@ -483,14 +550,14 @@ def seed_demo() -> Demo:
              "signal with the chosen seed; the medial wall, which has no region, is grey. Bottom: the same "
              "correlations as dots grouped by Yeo network, with a line at zero. The maps are region averages "
              "painted on a template surface, not measurements at each point."),
-        caption=("With the posterior cingulate seed, the darkest red regions are the default network: precuneus and "
-                 "posterior cingulate, angular gyrus, middle temporal and medial prefrontal cortex (the "
+        caption=fill("With the posterior cingulate seed, the darkest red regions are the default network: precuneus "
+                 "and posterior cingulate, angular gyrus, middle temporal and medial prefrontal cortex (the "
                  "vermillion column below). Turn on global signal regression: every value shifts down, and "
                  "the sensory, motor and attention regions turn blue, the 'anticorrelations'. Switch between "
                  "people: the pattern holds, the numbers vary. The seed's own regions are dark red (they "
                  "correlate with themselves); a hippocampus seed is not on the cortical surface. Each region "
                  "is painted with one value, its average, on a template brain. Real data: HCP resting-state "
-                 "fMRI, 7 people, 1,200 volumes each."),
+                 "fMRI, 7 people, {fact-nocite}`1,200 <hcp_rest_volumes>` volumes each."),
     )
 
 
@@ -546,10 +613,11 @@ def fc_matrix_demo() -> Demo:
         static=["gsr"],  # the book shows the group; each person's matrix is live only (page budget)
         alt=("A square heat map of correlations between 80 cortical regions, ordered and boxed by Yeo network "
              "(default network first); red is positive, blue negative."),
-        caption=("Without global signal regression almost every pair is positive; the default-network block "
-                 "(top left) is still visibly stronger. With it the mean drops to about zero and about 60% of "
-                 "pairs turn negative, above all between the default network and the visual, somatomotor and attention networks. Real data: HCP, "
-                 "7 people."),
+        caption=fill("Group data: without global signal regression {fact-nocite}`2 <hcp_fc_negative_pct_raw>`% of "
+                     "pairs are negative; the default-network block (top left) is still visibly stronger. With it "
+                     "the mean drops to about zero and {fact-nocite}`58 <hcp_fc_negative_pct_gsr>`% of pairs turn "
+                     "negative, above all between the default network and the visual, somatomotor and attention "
+                     "networks. Real data: HCP, 7 people."),
     )
 
 
