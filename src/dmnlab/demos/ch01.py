@@ -72,7 +72,7 @@ def seed_indices(seed: str, regions: pd.DataFrame) -> np.ndarray:
 
 def coordinate_table() -> pd.DataFrame:
     """The DMN coordinates table (data/dmn_coordinates.csv): Andrews-Hanna 2010 nodes with their
-    subsystem (checked in the paper's figure legend) and x, y, z (not checked: status unverified)."""
+    subsystem (checked in the paper's figure legend); no coordinates (the paper's could not be read)."""
     return load_table("dmn_coordinates.csv")
 
 
