@@ -46,6 +46,9 @@ pdf: book test-deps
 lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+hub: setup  # a class hub on this machine: DMNLAB_HUB_PASSWORD=... make hub (README, Teaching with it)
+	$(VENV)/bin/jupyterhub -f classroom/jupyterhub_config.py
+
 # Debian's chromium for the browser tests (Playwright drives it; no browser download).
 test-deps: setup
 	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests"; \
