@@ -58,7 +58,8 @@ def load_claims() -> pd.DataFrame:
     if bad_g:
         raise ValueError(f"data/claims.csv: unknown grades {bad_g}; allowed: {sorted(GRADES)}")
     if df["claim_id"].duplicated().any():
-        raise ValueError(f"data/claims.csv: duplicate claim ids {df.loc[df['claim_id'].duplicated(), 'claim_id'].tolist()}")
+        dup = df.loc[df["claim_id"].duplicated(), "claim_id"].tolist()
+        raise ValueError(f"data/claims.csv: duplicate claim ids {dup}")
     return df
 
 
@@ -166,6 +167,11 @@ def safety_note() -> _Markdown:
     iasp, fah = f["crisis_directory_iasp"].value, f["crisis_directory_findahelpline"].value
     sam = f["crisis_line_uk_ie_samaritans"].value
     checked = max(x.as_of for x in f.values())
+    # say honestly which entries could not be re-checked (status unverified in data/facts.csv)
+    names = {"crisis_directory_iasp": "the IASP directory's address",
+             "crisis_directory_findahelpline": "Find A Helpline's address"}
+    open_items = [names.get(k, k) for k, x in f.items() if x.status == "unverified"]
+    caveat = (f"; {' and '.join(open_items)} could not be re-read that day" if open_items else "")
     md = f""":::{{admonition}} Educational, not medical advice
 :class: warning
 
@@ -179,7 +185,7 @@ your local emergency number ({eu} across the EU) or find a crisis line for your 
 International Association for Suicide Prevention's directory of crisis centres
 (<{iasp}>) or at <{fah}>. In the UK and Ireland, Samaritans answer on {sam}.
 
-*These numbers and addresses were last checked on {checked}; see
+*These numbers and addresses were last checked on {checked}{caveat}; see
 [Facts and sources]({{doc}}`/facts`).*
 :::
 """
@@ -195,6 +201,6 @@ International Association for Suicide Prevention's directory of crisis centres
         f"local emergency number ({html.escape(eu)} across the EU) or find a crisis line in the International "
         f"Association for Suicide Prevention's directory ({html.escape(iasp)}) or at {html.escape(fah)}. In "
         f"the UK and Ireland, Samaritans answer on {html.escape(sam)}.</p>"
-        f"<p><em>These numbers and addresses were last checked on {checked}.</em></p></div>"
+        f"<p><em>These numbers and addresses were last checked on {html.escape(checked + caveat)}.</em></p></div>"
     )
     return _Markdown(md, h)
