@@ -41,13 +41,17 @@ def page_pull(page, root) -> dict:
         files.add(os.path.normpath(page.parent / ref.split("?")[0]))
     initial = len(text.encode()) + sum(os.path.getsize(f) for f in files if os.path.isfile(f))
     lazy = set()
-    specs = {os.path.normpath(page.parent / ref) for ref in re.findall(r'class="dmnlab-spec"[^>]*data-src="([^"]+)"', text)}
+    specs = {os.path.normpath(page.parent / ref)
+             for ref in re.findall(r'class="dmnlab-spec"[^>]*data-src="([^"]+)"', text)}
     lazy |= specs
+    for ref in re.findall(r'var src = "([^"]*mathjax/[^"]+\.js)"', text):  # MathJax, loaded when maths is near
+        lazy.add(os.path.normpath(page.parent / ref))
     for b in set(re.findall(r'data-plotly="(\w+)"', text)):
         if b in BUNDLES:
             lazy.add(str(root / "_static" / "vendor" / BUNDLES[b]))
     read_all = initial + sum(os.path.getsize(f) for f in lazy - files if os.path.isfile(f))
-    return {"initial": initial, "read_all": read_all, "specs": sum(os.path.getsize(f) for f in specs if os.path.isfile(f)),
+    return {"initial": initial, "read_all": read_all,
+            "specs": sum(os.path.getsize(f) for f in specs if os.path.isfile(f)),
             "missing": sorted(f for f in files | lazy if not os.path.isfile(f))}
 
 
@@ -91,11 +95,13 @@ def test_page_pull_counts_what_a_page_names(tmp_path):
     (tmp_path / "s.css").write_bytes(b"x" * 10)
     (tmp_path / "spec.js").write_bytes(b"x" * 50)
     page = tmp_path / "p.html"
-    page.write_text('<script src="a.js?v=1"></script><link rel="stylesheet" href="s.css" /><link rel="next" href="a.js" />'
+    page.write_text('<script src="a.js?v=1"></script><link rel="stylesheet" href="s.css" />'
+                    '<link rel="next" href="a.js" />'
                     '<figure data-plotly="cartesian"><script type="application/json" class="dmnlab-spec" data-key="k" '
                     'data-src="spec.js"></script></figure>')
     n = len(page.read_text().encode())
-    assert page_pull(page, tmp_path) == {"initial": n + 110, "read_all": n + 110 + 50 + 1000, "specs": 50, "missing": []}
+    assert page_pull(page, tmp_path) == {"initial": n + 110, "read_all": n + 110 + 50 + 1000, "specs": 50,
+                                         "missing": []}
 
 
 def test_every_notebook_has_its_page(built_book):

@@ -21,7 +21,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def pages():
-    base = ["index.html", "data.html", "glossary.html", "bibliography.html", "license.html", "cite.html", "status.html", "instructor.html"]
+    base = ["index.html", "data.html", "glossary.html", "bibliography.html", "license.html", "cite.html",
+            "status.html", "instructor.html"]
     return base + [f"notebooks/{nb.stem}.html" for nb in NOTEBOOKS]
 
 
@@ -43,11 +44,13 @@ def open_page(page, rel):
 
 def wait_for_figures(page):
     """The book draws figures as they come near the screen; draw them all and wait."""
-    page.wait_for_function("() => !document.querySelector('figure[data-plotly]') || (window.dmnlab && window.dmnlab.drawAll)",
+    page.wait_for_function("() => !document.querySelector('figure[data-plotly]') || "
+                           "(window.dmnlab && window.dmnlab.drawAll)",
                            timeout=30000)
     page.evaluate("async () => { if (window.dmnlab) await window.dmnlab.drawAll(); }")
     page.wait_for_function(
-        """() => [...document.querySelectorAll('figure[data-plotly]')].every(f => f.hasAttribute('data-dmnlab-drawn'))""",
+        """() => [...document.querySelectorAll('figure[data-plotly]')]
+                   .every(f => f.hasAttribute('data-dmnlab-drawn'))""",
         timeout=30000,
     )
 
@@ -68,7 +71,8 @@ def test_page_loads_offline_and_draws(built_book, page, rel):
     # every image has alt text; every plot has an accessible name
     assert page.evaluate("[...document.querySelectorAll('img')].filter(i => !i.hasAttribute('alt')).length") == 0
     assert page.evaluate(
-        "[...document.querySelectorAll('.dmnlab-plot')].map(g => g.closest('figure')).filter(f => !f || !(f.getAttribute('aria-label')||'').trim()).length") == 0
+        "[...document.querySelectorAll('.dmnlab-plot')].map(g => g.closest('figure'))"
+        ".filter(f => !f || !(f.getAttribute('aria-label')||'').trim()).length") == 0
 
 
 @pytest.mark.parametrize("rel", pages())
@@ -140,7 +144,8 @@ def test_static_demo_is_keyboard_operable(built_book, page):
 
 # ---------------------------------------------------------------- pages load only what they use
 
-HEAVY = re.compile(r"(plotly[-\w.]*\.js|dmnlab_demo\.js|require\.js|embed-amd\.js|mathjax|searchindex\.js|dmnlab-specs/)")
+HEAVY = re.compile(r"(plotly[-\w.]*\.js|dmnlab_demo\.js|require\.js|embed-amd\.js|mathjax|searchindex\.js"
+                   r"|dmnlab-specs/)")
 
 
 def requested(page, rel, scroll=False):
@@ -174,6 +179,21 @@ def test_maths_pages_load_mathjax_and_others_do_not(built_book):
             assert not loads, page.name
     assert with_maths >= 1
     assert "mathjax/" not in (built_book / "intro.html").read_text()
+
+
+def test_maths_is_typeset_when_it_comes_near(built_book, page):
+    """MathJax is fetched when the first maths nears the screen, then typesets the page."""
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    for nb in NOTEBOOKS:
+        page.goto((HTML / f"notebooks/{nb.stem}.html").as_uri(), wait_until="load")
+        if page.locator(".math").count():
+            break
+    else:
+        pytest.fail("no chapter has maths")
+    page.locator(".math").first.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('mjx-container')", timeout=30000)
+    assert any("mathjax/tex-mml-chtml.js" in u for u in urls)
 
 
 def test_figures_load_plotly_only_when_they_come_near(built_book, browser):
@@ -212,7 +232,8 @@ def test_each_page_loads_just_the_plotly_bundles_its_figures_name(built_book, pa
     page.on("request", lambda r: urls.append(r.url))
     page.goto((HTML / rel).as_uri(), wait_until="load")
     wait_for_figures(page)
-    named = set(page.evaluate("[...document.querySelectorAll('figure[data-plotly]')].map(f => f.getAttribute('data-plotly'))"))
+    named = set(page.evaluate(
+        "[...document.querySelectorAll('figure[data-plotly]')].map(f => f.getAttribute('data-plotly'))"))
     files = {"cartesian": "plotly-cartesian.min.js", "gl3d": "plotly-gl3d.min.js", "full": "plotly.min.js"}
     loaded = sorted(u.rsplit("/", 1)[1] for u in urls if re.search(r"plotly[-\w.]*\.js", u))
     assert loaded == sorted(files[b] for b in named if b in files), (named, loaded)
@@ -227,14 +248,16 @@ def test_choice_buttons_and_keyboard_switch_the_state(built_book, page):
         wait_for_figures(page)
         k = page.evaluate("""() => [...document.querySelectorAll('figure.dmnlab-demo')].findIndex(f => {
             const gd = f.querySelector('.dmnlab-plot'); const L = gd._fullLayout || {};
-            return (L.updatemenus || []).length && !(L.sliders || []).length && L.updatemenus[0].type === 'buttons'; })""")
+            return (L.updatemenus || []).length && !(L.sliders || []).length &&
+                   L.updatemenus[0].type === 'buttons'; })""")
         if k >= 0:
             break
     assert k >= 0, "no demo with a row of buttons as its first control"
     demo = page.locator("figure.dmnlab-demo").nth(k)
     readout = demo.locator(".dmnlab-readout")
     gd = demo.locator(".dmnlab-plot")
-    state = "g => JSON.stringify([g._fullLayout.updatemenus.map(m => m.active), (g._fullData || []).map(t => t.visible)])"
+    state = ("g => JSON.stringify([g._fullLayout.updatemenus.map(m => m.active), "
+             "(g._fullData || []).map(t => t.visible)])")
     before, text0 = gd.evaluate(state), readout.inner_text()
     buttons = demo.locator("g.updatemenu-button")
     assert buttons.count() >= 2

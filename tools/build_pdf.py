@@ -24,6 +24,7 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
 TO_IMAGES = """async () => {
   // the book draws figures as they come near the screen: draw them all first
   if (window.dmnlab && window.dmnlab.drawAll) await window.dmnlab.drawAll();
+  if (window.dmnlabMaths) await window.dmnlabMaths();  // MathJax loads when maths is near: load it now
   const plots = [...document.querySelectorAll('.dmnlab-plot')].filter(g => g._fullData);
   for (const gd of plots) {
     const P = (window.dmnlab && window.dmnlab.plotlyOf) ? window.dmnlab.plotlyOf(gd) : window.Plotly;

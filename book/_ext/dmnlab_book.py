@@ -80,7 +80,8 @@ def _drop_thebe(app) -> None:
     def thebe_code(lst) -> bool:
         h = lst.handler
         # keep st_static_path: it serves sphinx-thebe.css, which every page links (a local file)
-        return getattr(h, "__module__", "").startswith("sphinx_thebe") and getattr(h, "__name__", "") != "st_static_path"
+        return (getattr(h, "__module__", "").startswith("sphinx_thebe")
+                and getattr(h, "__name__", "") != "st_static_path")
 
     for event, listeners in app.events.listeners.items():
         app.events.listeners[event] = [lst for lst in listeners if not thebe_code(lst)]
@@ -178,6 +179,39 @@ def page_has_maths(app, pagename: str, body: str) -> bool:
     return bool(own) or any(m in body for m in MATH_MARKS)
 
 
+# Loads MathJax when maths approaches the screen (or the page is printed: window.dmnlabMaths()
+# returns a promise that resolves once MathJax has typeset the page).
+MATHJAX_WHEN_NEEDED = """(function () {
+  var src = @SRC@, started = null;
+  function load() {
+    if (!started) started = new Promise(function (ok) {
+      var s = document.createElement("script");
+      s.src = src; s.async = true;
+      s.onload = function () {
+        var p = window.MathJax && window.MathJax.startup && window.MathJax.startup.promise;
+        (p || Promise.resolve()).then(ok, ok);
+      };
+      s.onerror = function () { ok(); };
+      document.head.appendChild(s);
+    });
+    return started;
+  }
+  window.dmnlabMaths = load;
+  function watch() {
+    var els = Array.prototype.slice.call(document.querySelectorAll(".math, .dmnlab-needs-maths"))
+      .map(function (e) { return e.hidden ? e.parentElement : e; });
+    if (!els.length) return;
+    if (!("IntersectionObserver" in window)) { load(); return; }
+    var io = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { io.disconnect(); load(); }
+    }, {rootMargin: "50% 0px"});
+    els.forEach(function (e) { io.observe(e); });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch); else watch();
+  window.addEventListener("beforeprint", load);
+})();"""
+
+
 def on_html_page_context(app, pagename, templatename, context, doctree):
     """Per page: the figure runtime only where there are figures, MathJax only where there is maths."""
     if app.builder.format != "html":
@@ -186,11 +220,16 @@ def on_html_page_context(app, pagename, templatename, context, doctree):
     scripts = context.get("script_files")
     if scripts is None:
         return
+    mj = app.config.mathjax_path
+    is_mathjax = lambda s: str(getattr(s, "filename", "") or "").endswith(mj)  # noqa: E731
     if not page_has_maths(app, pagename, body):
-        mj = app.config.mathjax_path
-        scripts[:] = [s for s in scripts
-                      if not str(getattr(s, "filename", "") or "").endswith(mj)
+        scripts[:] = [s for s in scripts if not is_mathjax(s)
                       and not str((getattr(s, "attributes", {}) or {}).get("body", "")).startswith("window.MathJax")]
+    elif any(is_mathjax(s) for s in scripts):
+        # MathJax (1.1 MB, and typesetting is work) loads when the first maths comes near the screen
+        src = context["pathto"]("_static/" + mj, 1)
+        scripts[:] = [s for s in scripts if not is_mathjax(s)]
+        app.builder.add_js_file("", body=MATHJAX_WHEN_NEEDED.replace("@SRC@", json.dumps(src)))
     if "dmnlab-spec" in body:
         app.builder.add_js_file("vendor/dmnlab_demo.js", defer="defer")  # this page only
 
@@ -456,7 +495,8 @@ def setup(app):
     app.add_directive("dmnlab-execution-times", ExecutionTimesDirective)
     app.connect("doctree-resolved", on_doctree_resolved)
     # the status page lists every notebook's run: rebuild it on every build
-    app.connect("env-get-outdated", lambda app, env, added, changed, removed: ["status"] if "status" in env.found_docs else [])
+    app.connect("env-get-outdated",
+                lambda app, env, added, changed, removed: ["status"] if "status" in env.found_docs else [])
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("html-page-context", on_html_page_context, priority=900)  # after MathJax adds itself
