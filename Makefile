@@ -58,7 +58,7 @@ test-deps: setup
 test: test-deps
 	tools/offline.sh $(PY) -m pytest $(PYTEST_ARGS)
 
-bench: setup
+bench: test-deps
 	tools/offline.sh $(PY) benchmarks/run.py
 
 student: setup

@@ -2,11 +2,27 @@
 
 Keys:
   notebooks            {name: seconds to execute on a fresh kernel}
-  widgets              {demo: {median_ms, p95_ms, n}} over >= 30 live in-place updates
-  pages                {page: bytes of the built HTML page, excluding shared static assets}
+  widgets              {demo: {median_ms, p95_ms, n}} over >= 30 live in-place updates (Python side)
+  lab_latency_ms       {chNN.demo: {median_ms, p95_ms, n, control}}: in a real JupyterLab, a key
+                       press on the demo's control until chromium has redrawn its figure
+                       (benchmarks/lab_latency.py)
+  pages                {page: {html_bytes, initial_bytes, first_visit_bytes}}: the page's own HTML,
+                       what loading it fetches, and everything a reader downloads reading all of it,
+                       every shared asset (theme, fonts, plotly bundles, MathJax, figure data)
+                       included (benchmarks/page_weight.py)
+  lighthouse           Lighthouse 12.2.3, mobile preset, local static server: per page score, first
+                       contentful paint, total blocking time, transfer; the stock Jupyter Book
+                       template built with the same toolchain is the reference
+                       (benchmarks/lighthouse.py)
+  hub                  a class on a real JupyterHub (benchmarks/hub.py)
   live_update_speedup  full re-render time / in-place update time, same demo, same run
   course_seconds       total notebook execution time
   network_model        chapter 7: linear (Lyapunov) vs neurolib cost and FC agreement
+
+    tools/offline.sh .venv/bin/python benchmarks/run.py [--only lighthouse,pages,...]
+
+builds the book first if needed (tools/build_book.py: unchanged notebooks come from its cache).
+With --only, the other keys of results.json are kept from the last run.
 """
 
 from __future__ import annotations
@@ -99,34 +115,87 @@ def network_comparison() -> dict:
     return out
 
 
-def page_sizes() -> dict:
+def built_book() -> pathlib.Path | None:
+    """The book as `make book` builds it (quick when nothing changed: the execution cache)."""
+    import subprocess
+
+    rc = subprocess.call([sys.executable, str(ROOT / "tools" / "build_book.py")], cwd=ROOT)
     html = ROOT / "book" / "_build" / "html"
-    if not html.exists():
-        print("  (book not built: run `make book` first for page sizes)")
+    if rc != 0 or not (html / "intro.html").exists():
+        print("  the book did not build: no page figures")
+        return None
+    return html
+
+
+def lighthouse_comparison(html: pathlib.Path) -> dict:
+    import tempfile
+
+    import lighthouse
+
+    with tempfile.TemporaryDirectory() as tmp:
+        stock = lighthouse.stock_template(pathlib.Path(tmp))
+        return lighthouse.measure(html, stock, runs=int(os.environ.get("DMNLAB_LIGHTHOUSE_RUNS", "3")))
+
+
+def hub_figures() -> dict:
+    # ---- hub: a class on a real JupyterHub -------------------------------------------------
+    # benchmarks/hub.py (the classroom helper's) provides run() -> the dict stored under "hub".
+    try:
+        import hub
+    except ImportError:
+        print("  (benchmarks/hub.py not present: no hub figures)")
         return {}
-    return {str(p.relative_to(html)): p.stat().st_size for p in sorted(html.rglob("*.html"))
-            if "_static" not in p.parts}
+    return hub.run()
 
 
-def main() -> int:
+STEPS = ("notebooks", "widgets", "network", "pages", "lighthouse", "lab", "hub")
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", default=",".join(STEPS), help="comma-separated steps of " + ", ".join(STEPS))
+    steps = set(ap.parse_args(argv).only.split(","))
+    unknown = steps - set(STEPS)
+    if unknown:
+        ap.error(f"unknown steps {sorted(unknown)}; choose from {STEPS}")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
     os.environ.pop("DMNLAB_RENDER", None)
-    print("notebooks (fresh kernel each):", flush=True)
-    nbs = time_notebooks()
-    print("live widgets:", flush=True)
-    widgets, speedups = time_widgets()
-    print("network model (chapter 7):", flush=True)
-    network = network_comparison()
-    pages = page_sizes()
-    results = {
-        "notebooks": nbs,
-        "course_seconds": round(sum(nbs.values()), 1),
-        "widgets": widgets,
-        "pages": pages,
-        "live_update_speedup": round(statistics.median(speedups.values()), 1) if speedups else None,
-        "live_update_speedup_by_demo": speedups,
-        "network_model": network,
-        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-    }
+    results = json.loads(OUT.read_text()) if OUT.exists() else {}
+    if "notebooks" in steps:
+        print("notebooks (fresh kernel each):", flush=True)
+        nbs = time_notebooks()
+        results.update(notebooks=nbs, course_seconds=round(sum(nbs.values()), 1))
+    if "widgets" in steps:
+        print("live widgets (Python side):", flush=True)
+        widgets, speedups = time_widgets()
+        results.update(widgets=widgets, live_update_speedup_by_demo=speedups,
+                       live_update_speedup=round(statistics.median(speedups.values()), 1) if speedups else None)
+    if "network" in steps:
+        print("network model (chapter 7):", flush=True)
+        results["network_model"] = network_comparison()
+    if steps & {"pages", "lighthouse"}:
+        html = built_book()
+        if html is not None and "pages" in steps:
+            import page_weight
+
+            print("page weight, first visit (every shared asset included):", flush=True)
+            results["pages"] = page_weight.measure(html)
+        if html is not None and "lighthouse" in steps:
+            print("lighthouse (mobile preset), stock template first:", flush=True)
+            results["lighthouse"] = lighthouse_comparison(html)
+    if "lab" in steps:
+        import lab_latency
+
+        print("live demos in JupyterLab, key press -> figure redrawn:", flush=True)
+        results["lab_latency_ms"] = lab_latency.run()
+    if "hub" in steps:
+        print("a class on JupyterHub:", flush=True)
+        hub = hub_figures()
+        if hub:
+            results["hub"] = hub
+    results["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
     OUT.write_text(json.dumps(results, indent=1) + "\n")
     print(f"wrote {OUT.relative_to(ROOT)}")
     return 0
