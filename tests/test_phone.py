@@ -34,13 +34,16 @@ MEASURE = """async () => {
     return t.textContent.trim() !== '' && r.width > 0 && r.height > 0;
   };
   for (const fig of document.querySelectorAll('figure.dmnlab-figure[data-plotly], figure.dmnlab-demo[data-plotly]')) {
-    const name = (fig.getAttribute('data-demo') || fig.id) + ' ' + (fig.querySelector('.dmnlab-title') || {}).textContent;
+    const name = (fig.getAttribute('data-demo') || fig.id) + ' ' +
+                 (fig.querySelector('.dmnlab-title') || {}).textContent;
     const fr = fig.getBoundingClientRect();
-    if (fr.left < -1 || fr.right > vw + 1) out.problems.push(`${name}: figure is ${Math.round(fr.width)} px wide on a ${vw} px screen`);
+    if (fr.left < -1 || fr.right > vw + 1)
+      out.problems.push(`${name}: figure is ${Math.round(fr.width)} px wide on a ${vw} px screen`);
     const title = fig.querySelector('.dmnlab-title');
     if (title && title.scrollWidth > title.clientWidth + 1) out.problems.push(`${name}: title wider than the screen`);
     const wrap = fig.querySelector('.dmnlab-table-wrap');
-    if (wrap && wrap.getBoundingClientRect().right > vw + 1) out.problems.push(`${name}: table box wider than the screen`);
+    if (wrap && wrap.getBoundingClientRect().right > vw + 1)
+      out.problems.push(`${name}: table box wider than the screen`);
     const gd = fig.querySelector('.dmnlab-plot.js-plotly-plot');
     if (!gd) continue;
     out.figures++;
@@ -61,7 +64,9 @@ MEASURE = """async () => {
       const r = t.getBoundingClientRect(), b = clipOf(t);
       const label = JSON.stringify(t.textContent.trim().slice(0, 40));
       if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1)
-        out.problems.push(`${name}: text ${label} is cut off (${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} of ${Math.round(box.width)} px wide, ${Math.round(r.top - box.top)}..${Math.round(r.bottom - box.top)} of ${Math.round(box.height)} px high)`);
+        out.problems.push(`${name}: text ${label} is cut off (` +
+          `${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} of ${Math.round(box.width)} px wide, ` +
+          `${Math.round(r.top - box.top)}..${Math.round(r.bottom - box.top)} of ${Math.round(box.height)} px high)`);
       if (mr && mr.width > 0 && r.left < mr.right && r.right > mr.left && r.top < mr.bottom && r.bottom > mr.top)
         out.problems.push(`${name}: text ${label} lies under the mode bar`);
     }
@@ -109,7 +114,8 @@ def test_phone_check_sees_a_cut_off_label(built_book, browser):
             continue
         page.wait_for_function("() => window.dmnlab && window.dmnlab.drawAll", timeout=30000)
         page.evaluate("window.dmnlab.drawAll()")
-        moved = page.evaluate("""() => { const t = document.querySelector('.dmnlab-plot.js-plotly-plot svg .xtick text');
+        moved = page.evaluate("""() => {
+                                   const t = document.querySelector('.dmnlab-plot.js-plotly-plot svg .xtick text');
                                          if (t) t.setAttribute('x', -400); return !!t; }""")
         if moved:
             break

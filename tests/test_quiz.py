@@ -30,7 +30,8 @@ def test_bad_quiz_files_are_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(quizmod, "DATA_DIR", tmp_path)
     (tmp_path / "quizzes").mkdir()
     (tmp_path / "quizzes" / "x.json").write_text(json.dumps(
-        [{"question": "q", "type": "multiple_choice", "answers": [{"answer": "a", "correct": False, "feedback": "f"}]}]))
+        [{"question": "q", "type": "multiple_choice",
+          "answers": [{"answer": "a", "correct": False, "feedback": "f"}]}]))
     with pytest.raises(ValueError, match="no correct answer"):
         quizmod.load_quiz("x")
     with pytest.raises(ValueError, match="name must be a quiz name"):
@@ -44,7 +45,8 @@ def test_a_quiz_with_maths_asks_the_page_for_mathjax(tmp_path, monkeypatch):
     monkeypatch.setattr(quizmod, "DATA_DIR", tmp_path)
     (tmp_path / "quizzes").mkdir()
     q = [{"question": "What is $\\sqrt{4}$?", "type": "multiple_choice",
-          "answers": [{"answer": "2", "correct": True, "feedback": "yes"}, {"answer": "4", "correct": False, "feedback": "no"}]}]
+          "answers": [{"answer": "2", "correct": True, "feedback": "yes"},
+                      {"answer": "4", "correct": False, "feedback": "no"}]}]
     (tmp_path / "quizzes" / "m.json").write_text(json.dumps(q))
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))

@@ -27,7 +27,6 @@ import html
 import itertools
 import time
 import traceback
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Callable, Sequence
@@ -125,7 +124,7 @@ class Choice:
         return check_choice(self.name, value, self.values())
 
     def label_of(self, value) -> str:
-        return dict((v, l) for l, v in self.pairs()).get(value, str(value))
+        return {v: lab for lab, v in self.pairs()}.get(value, str(value))
 
     def widget(self):
         import ipywidgets as w

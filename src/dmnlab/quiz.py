@@ -43,7 +43,8 @@ def load_quiz(name: str) -> list:
         raise ValueError(f"{path}: a quiz must be a non-empty list of questions")
     for i, q in enumerate(qs):
         if q.get("type") not in _TYPES or "question" not in q or "answers" not in q:
-            raise ValueError(f"{path}: question {i + 1} needs 'type' (one of {sorted(_TYPES)}), 'question' and 'answers'")
+            raise ValueError(f"{path}: question {i + 1} needs 'type' (one of {sorted(_TYPES)}), "
+                             "'question' and 'answers'")
         if q["type"] in ("multiple_choice", "many_choice") and not any(a.get("correct") for a in q["answers"]):
             raise ValueError(f"{path}: question {i + 1} has no correct answer")
         for a in q["answers"]:
@@ -99,9 +100,9 @@ def quiz(name: str):
                             "if (typeof MathJax != 'undefined' && MathJax.version) {")
     # jupyterquiz's numeric inputs have no label; give every input one once the quiz is drawn
     script += (
-        "\n(function(){var n=0;function fix(){var c=document.getElementById('%s');"
+        "\n(function(){var n=0;function fix(){var c=document.getElementById('" + div_id + "');"
         "if(c){c.querySelectorAll('input:not([aria-label])').forEach(function(i){"
-        "i.setAttribute('aria-label','Your answer');});}if(n++<100){setTimeout(fix,100);}}fix();})();\n" % div_id)
+        "i.setAttribute('aria-label','Your answer');});}if(n++<100){setTimeout(fix,100);}}fix();})();\n")
     if _has_maths(questions):
         # jupyterquiz typesets with the page's MathJax; the book loads MathJax only on pages that
         # say they have maths, and the questions travel inside a script where it cannot see them
