@@ -228,11 +228,13 @@ class Sampler:
         for p in procs:
             try:
                 with p.oneshot():
+                    # classified at every sample: a server's child is a copy of the server until it
+                    # has exec'd the kernel
+                    kind = "hub" if p.pid == root.pid else _kind(p.cmdline())
+                    if kind is None:  # git, a shell: short-lived helpers
+                        continue
                     st = self.stats.get(p.pid)
-                    if st is None:
-                        kind = "hub" if p.pid == root.pid else _kind(p.cmdline())
-                        if kind is None:  # git, a shell: short-lived helpers
-                            continue
+                    if st is None or st.kind != kind:
                         st = self.stats[p.pid] = ProcStat(kind, "" if kind in ("hub", "proxy") else self._owner(p))
                     rss = p.memory_info().rss
                     t = p.cpu_times()
@@ -366,8 +368,8 @@ def move_control(st: Student, t0: float, timeout_s: float) -> None:
     gd = demo.locator(".js-plotly-plot").first
     gd.wait_for(timeout=timeout_s * 1000)
     gd.scroll_into_view_if_needed()
-    page.wait_for_function("g => g._fullData && g._fullData.length > 0", arg=gd.element_handle(),
-                           timeout=timeout_s * 1000)
+    if not gd.evaluate("g => (g._fullData || []).length"):  # check_page has given it time to draw
+        raise AssertionError(f"the figure of the first live demo with a {st.control} is empty")
     before = gd.evaluate(FIGURE)
     readout = demo.locator(".dmnlab-readout")
     r0 = readout.first.inner_text() if readout.count() else ""
@@ -666,6 +668,8 @@ def write_sizing(hub: dict, path: pathlib.Path = SIZING) -> dict:
         "student_rss_mib": hub["student_rss_mib"],
         "hub_proxy_rss_mib": hub["hub_proxy_rss_mib"],
         "student_cpu_s": hub["student_cpu_s"],
+        "hub_proxy_cpu_s": hub["hub_proxy_cpu_s"],
+        "browser_cpu_s": hub["browser_cpu_s"],
         "chapter_kernels": hub["chapter_kernels"],
         "per_student": derive_sizing(hub),
     }
