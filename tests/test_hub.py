@@ -97,8 +97,11 @@ def test_make_hub_runs_the_configuration_the_class_used():
     assert "jupyterhub -f classroom/jupyterhub_config.py" in recipe.group(1), recipe.group(1)
 
 
-def test_the_configuration_refuses_a_missing_password(tmp_path):
-    env = {"PATH": "/usr/bin:/bin", "DMNLAB_HUB_STATE": str(tmp_path), "DMNLAB_HUB_PASSWORD": "short"}
+@pytest.mark.parametrize("password", [None, "short"])
+def test_the_configuration_refuses_a_missing_or_short_password(tmp_path, password):
+    env = {"PATH": "/usr/bin:/bin", "DMNLAB_HUB_STATE": str(tmp_path)}
+    if password is not None:
+        env["DMNLAB_HUB_PASSWORD"] = password
     res = subprocess.run([str(pathlib.Path(sys.executable).with_name("jupyterhub")), "-f",
                           str(ROOT / "classroom" / "jupyterhub_config.py"), "--show-config"],
                          env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
