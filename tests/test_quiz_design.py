@@ -25,3 +25,20 @@ def test_a_third_of_the_questions_are_reasoning_with_feedback_on_every_option(pa
         for a in q["answers"]:
             fb = a.get("feedback", "").strip()
             assert len(fb) >= 30, f"{path.name} question {i}: feedback {fb!r} must say why, not only right/wrong"
+
+
+def test_quiz_script_survives_a_mathjax_that_is_still_loading(monkeypatch):
+    """jupyterquiz reads MathJax.version[0] in delayed callbacks; on a page whose MathJax is a config
+    object still loading, that threw a TypeError (seen on every page of the hub class). The shown
+    script asks for the version with every MathJax test and never indexes a missing version."""
+    import importlib
+    import re
+
+    q = importlib.import_module("dmnlab.quiz")  # the module (dmnlab.quiz is also the function's name)
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    q.quiz("00_start_here")
+    js = shown[1].data
+    assert not re.search(r"\b(version|v)\[0\]", js)
+    tests = re.findall(r"typeof MathJax !==? 'undefined'( && MathJax\.version)?", js)
+    assert tests and all(tests), "every MathJax test also asks for its version"

@@ -95,9 +95,11 @@ def quiz(name: str):
     script, n = _REMOTE_MATHJAX.subn("return;", script)
     if n == 0:
         raise RuntimeError("jupyterquiz changed: its remote MathJax fallback was not found; update dmnlab.quiz")
-    # MathJax may be present but still loading (config object only): wait for it instead of failing
-    script = script.replace("if (typeof MathJax != 'undefined') {",
-                            "if (typeof MathJax != 'undefined' && MathJax.version) {")
+    # MathJax may be present but still loading (a config object without a version), also inside the
+    # script's delayed re-checks: every test for MathJax also asks for its version, and reading the
+    # first character of a version that is not there yet gives "" instead of a TypeError
+    script = _MATHJAX_TEST.sub(r"\g<0> && MathJax.version", script)
+    script = _VERSION_CHAR.sub(r"String(\1 || '')[0]", script)
     # jupyterquiz's numeric inputs have no label; give every input one once the quiz is drawn
     script += (
         "\n(function(){var n=0;function fix(){var c=document.getElementById('" + div_id + "');"
@@ -112,6 +114,10 @@ def quiz(name: str):
 
 
 _TEX = re.compile(r"\$|\\\(|\\\[")
+#: every `typeof MathJax != 'undefined'` (or `!==`) test in jupyterquiz's script
+_MATHJAX_TEST = re.compile(r"typeof MathJax !==? 'undefined'")
+#: `version[0]` / `v[0]`: the first character of MathJax's version
+_VERSION_CHAR = re.compile(r"\b(version|v)\[0\]")
 
 
 def _has_maths(questions: list) -> bool:
