@@ -8,9 +8,10 @@
   node_modules/, installed from the npm registry).
 * Lets each page load only what it uses: the figure runtime (dmnlab_demo.js, which then loads
   the plotly bundle a figure needs when it comes near the screen) only on pages with figures;
-  MathJax only on pages with maths; the search index only on the search page. Each figure's data
-  over a few kB moves to a spec file that the runtime fetches when it draws that figure, so the
-  page itself stays small.
+  MathJax only on pages with maths, when the maths comes near the screen; the search index only
+  on the search page. Each figure's data over a few kB moves to a spec file that the runtime
+  fetches when it draws that figure, PNG figures to image files, large JavaScript outputs (the
+  quizzes) to deferred scripts, so the page itself stays small.
 * Post-processes the HTML for accessibility (pa11y's HTML_CodeSniffer and axe-core): table header
   cells get a scope, the theme's search form gets a submit button, and a few theme controls get
   names that match their text.
@@ -277,6 +278,29 @@ def _externalise_specs(text: str, page: pathlib.Path, outdir: pathlib.Path, keys
     return _SPEC.sub(repl, text)
 
 
+_INLINE_JS = re.compile(r'<script type="application/javascript">(.*?)</script>', re.S)
+
+
+def _externalise_scripts(text: str, page: pathlib.Path, outdir: pathlib.Path, keys: set) -> str:
+    """A notebook's large JavaScript output (jupyterquiz's quiz: about 43 kB) leaves the page for a
+    file run after the page is parsed (defer), so the page itself is smaller and shows sooner."""
+    rel = os.path.relpath(outdir / SPEC_DIR, page.parent).replace(os.sep, "/")
+
+    def repl(m):
+        code = m.group(1)
+        if len(code) <= SPEC_INLINE_MAX or "document.write" in code:
+            return m.group(0)
+        key = hashlib.sha256(code.encode("utf-8")).hexdigest()[:20]
+        f = outdir / SPEC_DIR / f"{key}.js"
+        if not f.exists():
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_text(code, encoding="utf-8")
+        keys.add(key)
+        return f'<script type="application/javascript" src="{rel}/{key}.js" defer></script>'
+
+    return _INLINE_JS.sub(repl, text)
+
+
 _IMG = re.compile(r'<img class="dmnlab-img" alt="([^"]*)" src="data:image/png;base64,([A-Za-z0-9+/=]+)"/>')
 
 
@@ -406,7 +430,9 @@ def _fix_html(outdir: pathlib.Path) -> None:
         new = _unique_ids(new)
         new = _externalise_specs(new, page, outdir, keys)
         new = _externalise_images(new, page, outdir, keys)
+        new = _externalise_scripts(new, page, outdir, keys)
         keys.update(re.findall(r'class="dmnlab-spec" data-key="([0-9a-f]+)"', new))
+        keys.update(re.findall(r'dmnlab-specs/([0-9a-f]+)\.js"', new))
         keys.update(re.findall(r'/(dmnlab-[0-9a-f]+)\.png"', new))
         if new != text:
             page.write_text(new, encoding="utf-8")
