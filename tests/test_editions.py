@@ -33,7 +33,8 @@ def test_every_stub_matches_its_solution(path):
         assert stub_fns, f"{path.name}: a stub must define the function the learner completes"
         for name, sig in stub_fns.items():
             assert name in sol_fns, f"{path.name}: stub {name}() has no solution"
-            assert sig == sol_fns[name], f"{path.name}: {name}() signature differs: stub {sig}, solution {sol_fns[name]}"
+            assert sig == sol_fns[name], \
+                f"{path.name}: {name}() signature differs: stub {sig}, solution {sol_fns[name]}"
 
 
 def answer_fragments(nb) -> list[str]:
@@ -96,8 +97,10 @@ def test_solution_removal_handles_prose_and_one_cell_blocks():
         nbformat.v4.new_code_cell("def f():\n    ...", metadata={"tags": ["exercise-stub"]}),
         nbformat.v4.new_markdown_cell("Before.\n\n```{solution-start} ex-x\n:class: dropdown\n```"),
         nbformat.v4.new_code_cell("def f():\n    return 42", metadata={"tags": ["solution"]}),
-        nbformat.v4.new_markdown_cell("Why 42: the answer to everything here.\n\n```{solution-end}\n```\n\nAfter the fence."),
-        nbformat.v4.new_markdown_cell("```{solution-start} ex-y\n:class: dropdown\n```\nSecret prose.\n```{solution-end}\n```"),
+        nbformat.v4.new_markdown_cell("Why 42: the answer to everything here.\n\n```{solution-end}\n```\n\n"
+                                      "After the fence."),
+        nbformat.v4.new_markdown_cell("```{solution-start} ex-y\n:class: dropdown\n```\nSecret prose.\n"
+                                      "```{solution-end}\n```"),
     ])
     out = editions.student_notebook(nb)
     text = "\n".join(c.source for c in out.cells)

@@ -35,13 +35,16 @@ def test_exercise_ladder_covers_every_objective(path):
         assert e.level in ex.LEVELS, f"{path.name} {e.label}: no '**Warm-up** · objective N · checker: `check_x`' line"
         assert e.label.startswith(f"ex-{path.stem.split('_')[0].lower()}-"), f"{path.name}: label {e.label!r}"
     levels = [LEVEL_RANK[e.level] for e in exs]
-    assert levels == sorted(levels), f"{path.name}: levels must climb (warm-up, core, challenge): {[e.level for e in exs]}"
+    assert levels == sorted(levels), \
+        f"{path.name}: levels must climb (warm-up, core, challenge): {[e.level for e in exs]}"
     assert set(levels) == {0, 1, 2}, f"{path.name}: needs a warm-up, a core and a challenge exercise"
     objs = ex.objectives(nb)
     assert objs, f"{path.name}: no numbered learning objectives found"
     practised = {o for e in exs for o in e.objectives}
-    assert practised <= set(objs), f"{path.name}: exercises cite objectives {sorted(practised - set(objs))} that do not exist"
-    assert set(objs) <= practised, f"{path.name}: objectives {sorted(set(objs) - practised)} are practised by no exercise"
+    assert practised <= set(objs), \
+        f"{path.name}: exercises cite objectives {sorted(practised - set(objs))} that do not exist"
+    assert set(objs) <= practised, \
+        f"{path.name}: objectives {sorted(set(objs) - practised)} are practised by no exercise"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -50,8 +53,10 @@ def test_each_exercise_has_stub_checker_hints_and_hidden_solution(path):
     for e in exs:
         where = f"{path.name} {e.label}"
         assert e.stub_cell is not None and e.check_cell is not None, f"{where}: needs a stub and a checker cell"
-        assert e.solution_start is not None and e.solution_end is not None and e.solution_cells, f"{where}: hidden solution"
-        assert ":class: dropdown" in nb.cells[e.solution_start].source, f"{where}: the solution must be hidden (dropdown)"
+        assert e.solution_start is not None and e.solution_end is not None and e.solution_cells, \
+            f"{where}: hidden solution"
+        assert ":class: dropdown" in nb.cells[e.solution_start].source, \
+            f"{where}: the solution must be hidden (dropdown)"
         stub = nb.cells[e.stub_cell].source
         assert e.function in ex.functions(stub), f"{where}: the stub must define {e.function}()"
         assert re.search(rf"\b{e.checker}\({e.function}\)", nb.cells[e.check_cell].source), \

@@ -56,7 +56,7 @@ def sync() -> int:
     for f in sources():
         text = f.read_text(encoding="utf-8")
 
-        def rep(m):
+        def rep(m, f=f):
             nocite, fid = m.group(1) or "", m.group(3) or m.group(4)
             if fid not in table:
                 return m.group(0)

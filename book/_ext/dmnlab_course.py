@@ -37,7 +37,9 @@ def chapter_info(path: pathlib.Path) -> dict:
     first = nb.cells[0].source
     title = first.splitlines()[0].lstrip("# ").strip()
     time = re.search(r"\*\*Time to learn:\*\*\s*([^\n]+?)(?:\.\s*$|\.\s|\n|$)", first, re.M)
-    block = first.split("Learning objectives", 1)[1].split("**Prerequisites", 1)[0] if "Learning objectives" in first else ""
+    block = ""
+    if "Learning objectives" in first:
+        block = first.split("Learning objectives", 1)[1].split("**Prerequisites", 1)[0]
     objectives = {int(n): re.sub(r"\s+", " ", t).strip().rstrip(";.")
                   for n, t in re.findall(r"^\s*(\d+)\.\s+(.*?)(?=^\s*\d+\.\s|\n\s*\n|\Z)", block, re.M | re.S)}
     return {"path": path, "title": title, "time": time.group(1).strip() if time else "not stated",

@@ -150,7 +150,8 @@ def brain_3d(
             ),
             go.Scatter3d(
                 x=xyz[:, 0], y=xyz[:, 1], z=xyz[:, 2], mode="markers", marker=marker,
-                text=None if text is None else list(text), hovertemplate="%{text}<br>(%{x:.0f}, %{y:.0f}, %{z:.0f}) mm<extra></extra>"
+                text=None if text is None else list(text),
+                hovertemplate="%{text}<br>(%{x:.0f}, %{y:.0f}, %{z:.0f}) mm<extra></extra>"
                 if text is not None else "(%{x:.0f}, %{y:.0f}, %{z:.0f}) mm<extra></extra>",
                 name="nodes",
             ),
@@ -189,7 +190,8 @@ def glass_brain(coords, *, color="#D55E00", size=30.0, title: str = "", display_
     if len(colors) != n:
         raise ValueError(f"color must be one colour or one per node ({n}); got {len(colors)}")
     if display_mode not in ("ortho", "lzry", "lyrz", "lyr", "lzr", "lr", "x", "y", "z", "l", "r"):
-        raise ValueError(f"display_mode must be a nilearn glass-brain mode such as 'ortho' or 'lzry'; got {display_mode!r}")
+        raise ValueError("display_mode must be a nilearn glass-brain mode such as 'ortho' or 'lzry'; "
+                         f"got {display_mode!r}")
     fig = plt.figure(figsize=(9, 2.8) if len(display_mode) > 2 else (6, 2.8))
     plotting.plot_connectome(
         np.zeros((n, n)), xyz, node_color=colors, node_size=size, display_mode=display_mode,

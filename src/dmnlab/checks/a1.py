@@ -18,10 +18,12 @@ def check_percent_change(fn) -> CheckResult:
             break
         want = 100 * (after - before) / before
         if np.isclose(got, (after - before) / before) and want != 0:
-            c.check(False, f"percent_change({before}, {after}) returned {got:g}, a fraction: multiply by 100 for a percentage")
+            c.check(False, f"percent_change({before}, {after}) returned {got:g}, a fraction: "
+                           "multiply by 100 for a percentage")
             break
         if np.isclose(got, 100 * (after - before) / after) and want != 0:
-            c.check(False, f"percent_change({before}, {after}) returned {got:g}: divide by the value *before*, not after")
+            c.check(False, f"percent_change({before}, {after}) returned {got:g}: "
+                           "divide by the value *before*, not after")
             break
         c.close(got, want, f"percent_change({before}, {after})")
     return c.result()
@@ -50,7 +52,8 @@ def check_correlation(fn) -> CheckResult:
             c.check(False, f"{what}: you returned the covariance ({got:.4g}); divide by both standard deviations")
             break
         if abs(got) > 1 + 1e-9:
-            c.check(False, f"{what}: got {got:.4g}, but a correlation lies between -1 and 1: did you centre both signals?")
+            c.check(False, f"{what}: got {got:.4g}, but a correlation lies between -1 and 1: "
+                           "did you centre both signals?")
             break
         c.close(got, want, f"r for {what}", atol=1e-6)
     return c.result()
@@ -71,9 +74,11 @@ def check_count_by_verdict(fn) -> CheckResult:
         c.check(not missing, f"verdicts missing from your dict: {missing}", "every verdict present")
         c.check(not extra, f"these keys are not verdicts of the table: {extra}", "no extra keys")
         wrong = {k: (got[k], want[k]) for k in want if k in got and got[k] != want[k]}
-        c.check(not wrong, "counts differ (yours, expected): " + ", ".join(f"{k} {a} vs {b}" for k, (a, b) in wrong.items()),
+        differ = ", ".join(f"{k} {a} vs {b}" for k, (a, b) in wrong.items())
+        c.check(not wrong, "counts differ (yours, expected): " + differ,
                 "every count right")
-        c.check(sum(got.values()) == len(claims), f"your counts add up to {sum(got.values())}; the table has {len(claims)} claims",
+        c.check(sum(got.values()) == len(claims),
+                f"your counts add up to {sum(got.values())}; the table has {len(claims)} claims",
                 "counts add up to the table")
     return c.result()
 
@@ -105,7 +110,8 @@ def check_require_fraction(fn) -> CheckResult:
             except Exception as exc:
                 c.check(False, f"require_fraction({bad}) raised {type(exc).__name__}; raise a ValueError instead")
             else:
-                c.check(False, f"require_fraction({bad}) returned without an error; a value outside [0, 1] must raise ValueError")
+                c.check(False, f"require_fraction({bad}) returned without an error; "
+                               "a value outside [0, 1] must raise ValueError")
     return c.result()
 
 
@@ -127,7 +133,8 @@ def check_signal_figure(fn) -> CheckResult:
         for k, tr in enumerate(fig.data[:len(rows)]):
             y = np.asarray(tr.y, dtype=float) if tr.y is not None else np.array([])
             c.close(y, bold[rows[k]], f"trace {k + 1} holds row {rows[k]}", atol=1e-6)
-            c.check(tr.name == labels[k], f"trace {k + 1} should be named {labels[k]!r} (for the legend); got {tr.name!r}",
+            c.check(tr.name == labels[k],
+                    f"trace {k + 1} should be named {labels[k]!r} (for the legend); got {tr.name!r}",
                     "traces named for the legend")
         xt = (fig.layout.xaxis.title.text or "").strip()
         yt = (fig.layout.yaxis.title.text or "").strip()

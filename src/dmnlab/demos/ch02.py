@@ -178,8 +178,8 @@ def regions_map():
                  "(vermillion amygdala, blue hippocampus, pink subgenual anterior cingulate, green middle frontal "
                  "gyrus); diamonds are the reward circuit (orange nucleus accumbens, black ventral tegmental area, "
                  "sky-blue medial orbital frontal cortex). Notice how close together the amygdala and hippocampus "
-                 "sit, and how the ventromedial prefrontal cortex, also a default mode region, sits just in front of the "
-                 "subgenual cingulate."),
+                 "sit, and how the ventromedial prefrontal cortex, also a default mode region, sits just in front "
+                 "of the subgenual cingulate."),
     )
 
 

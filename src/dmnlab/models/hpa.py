@@ -40,8 +40,9 @@ choice). Cortisol is reported in relative units: percent of the healthy model's 
 The dexamethasone suppression test follows the protocol standardized by Carroll et al. (1981,
 Arch Gen Psychiatry 38:15-22): dexamethasone at 11 pm, cortisol sampled the next day; the
 result is abnormal (non-suppression) if any sample is above a criterion (5 ug/dL in Carroll's
-study); the model counts a sample at or above its own criterion as non-suppressed. The model has no absolute units, so its criterion is an illustrative fraction
-of the healthy model's 24-hour mean (:data:`ILLUSTRATIVE` ``"dst_criterion_percent"``).
+study); the model counts a sample at or above its own criterion as non-suppressed. The model has
+no absolute units, so its criterion is an illustrative fraction of the healthy model's 24-hour mean
+(:data:`ILLUSTRATIVE` ``"dst_criterion_percent"``).
 
 Integration: a fixed-step fourth-order Runge-Kutta scheme (step 0.05 h) written with plain
 floats, which is fast and deterministic; ``tests/test_ch02_hpa.py`` checks it against scipy's
@@ -129,7 +130,9 @@ def _steady_states(g: float) -> tuple:
     # Steady state: for a given GR level r, cortisol o solves o = A = C / (k_ad (1 + g o r / K_i2))
     # with C = 1 / (k_cd (1 + g o / K_i1)); then r must satisfy the GR equation.
     def cortisol_given_r(r):
-        f = lambda o: o - (1.0 / (_P["k_cd"] * (1 + g * o / _P["K_i1"]))) / (_P["k_ad"] * (1 + g * o * r / _P["K_i2"]))
+        def f(o):
+            return o - (1.0 / (_P["k_cd"] * (1 + g * o / _P["K_i1"]))) / (_P["k_ad"] * (1 + g * o * r / _P["K_i2"]))
+
         return brentq(f, 0.0, 1.0 / _P["k_ad"] + 1e-12)
 
     def gr_balance(r):
