@@ -249,8 +249,11 @@ A11Y_FIXES = [
 
 SPEC_INLINE_MAX = 4096  # bytes: a figure's data above this moves to a spec file fetched on demand
 SPEC_DIR = "_static/dmnlab-specs"
+SCRIPT_DIR = "_static/dmnlab-scripts"
 _SPEC = re.compile(r'<script type="application/json" class="dmnlab-spec">(.*?)</script>', re.S)
 _SEARCH_INDEX = re.compile(r'\s*<script src="(?:\.\./)*searchindex\.js"></script>')
+_FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+_ICON = re.compile(r'<i class="(fa[sbr]?|fa-(?:solid|regular|brands)) ([^"]*)"(?![^>]*aria-hidden)')
 _SEARCH_FORM = re.compile(r'(<form class="bd-search[^>]*>)(.*?)(</form>)', re.S)
 _THEAD = re.compile(r"<thead>.*?</thead>", re.S)
 _TBODY = re.compile(r"<tbody>.*?</tbody>", re.S)
@@ -284,14 +287,14 @@ _INLINE_JS = re.compile(r'<script type="application/javascript">(.*?)</script>',
 def _externalise_scripts(text: str, page: pathlib.Path, outdir: pathlib.Path, keys: set) -> str:
     """A notebook's large JavaScript output (jupyterquiz's quiz: about 43 kB) leaves the page for a
     file run after the page is parsed (defer), so the page itself is smaller and shows sooner."""
-    rel = os.path.relpath(outdir / SPEC_DIR, page.parent).replace(os.sep, "/")
+    rel = os.path.relpath(outdir / SCRIPT_DIR, page.parent).replace(os.sep, "/")
 
     def repl(m):
         code = m.group(1)
         if len(code) <= SPEC_INLINE_MAX or "document.write" in code:
             return m.group(0)
         key = hashlib.sha256(code.encode("utf-8")).hexdigest()[:20]
-        f = outdir / SPEC_DIR / f"{key}.js"
+        f = outdir / SCRIPT_DIR / f"{key}.js"
         if not f.exists():
             f.parent.mkdir(parents=True, exist_ok=True)
             f.write_text(code, encoding="utf-8")
@@ -425,6 +428,11 @@ def _fix_html(outdir: pathlib.Path) -> None:
         new = _SEARCH_FORM.sub(lambda m: m.group(0) if 'type="submit"' in m.group(2) else
                                m.group(1) + m.group(2) + '<button type="submit" class="visually-hidden-focusable '
                                'btn btn-sm">Search</button>' + m.group(3), new)
+        # The theme draws its icons twice over: Font Awesome's CSS and web fonts (in its stylesheet) and
+        # fontawesome.js (1.5 MB, every page), which swaps each icon for an SVG. The CSS alone draws
+        # them; the icons are decoration (their buttons carry labels), so screen readers skip them.
+        new = _FONTAWESOME_JS.sub("", new)
+        new = _ICON.sub(lambda m: m.group(0) + ' aria-hidden="true"', new)
         new = _scope_headers(new)
         new = _header_ids(new)
         new = _unique_ids(new)
@@ -432,11 +440,12 @@ def _fix_html(outdir: pathlib.Path) -> None:
         new = _externalise_images(new, page, outdir, keys)
         new = _externalise_scripts(new, page, outdir, keys)
         keys.update(re.findall(r'class="dmnlab-spec" data-key="([0-9a-f]+)"', new))
-        keys.update(re.findall(r'dmnlab-specs/([0-9a-f]+)\.js"', new))
+        keys.update(re.findall(r'dmnlab-(?:specs|scripts)/([0-9a-f]+)\.js"', new))
         keys.update(re.findall(r'/(dmnlab-[0-9a-f]+)\.png"', new))
         if new != text:
             page.write_text(new, encoding="utf-8")
-    stale = [*(outdir / SPEC_DIR).glob("*.js"), *(outdir / "_images").glob("dmnlab-*.png")]
+    stale = [*(outdir / SPEC_DIR).glob("*.js"), *(outdir / SCRIPT_DIR).glob("*.js"),
+             *(outdir / "_images").glob("dmnlab-*.png")]
     for f in stale:
         if f.stem not in keys:  # left over from an earlier build
             f.unlink()
