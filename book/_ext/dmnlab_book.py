@@ -233,6 +233,21 @@ def on_html_page_context(app, pagename, templatename, context, doctree):
         app.builder.add_js_file("", body=MATHJAX_WHEN_NEEDED.replace("@SRC@", json.dumps(src)))
     if "dmnlab-spec" in body:
         app.builder.add_js_file("vendor/dmnlab_demo.js", defer="defer")  # this page only
+    # Stylesheets hold up the first paint: a page links only those it uses (this book never uses
+    # Thebe; sphinx-exercise's and dmnlab's styles only where there are exercises or dmnlab output)
+    css = context.get("css_files")
+    if css is not None:
+        def used(c):
+            name = str(getattr(c, "filename", "") or "")
+            if name.endswith("sphinx-thebe.css"):
+                return False
+            if name.endswith("exercise.css"):
+                return re.search(r'class="[^"]*\b(exercise|solution)\b', body) is not None
+            if name.endswith("vendor/dmnlab.css"):  # dmnlab output, or the search page's form (its hint colour)
+                return "dmnlab-" in body or pagename == "search"
+            return True
+
+        css[:] = [c for c in css if used(c)]
 
 
 # Small fixes to the theme's HTML so that axe-core finds no serious violation
@@ -407,8 +422,68 @@ def _scope_headers(text: str) -> str:
     return _TBODY.sub(lambda m: _TH.sub('<th scope="row"', m.group(0)), text)
 
 
+# Icons: the theme's Font Awesome CSS draws them with its web fonts (all 1,400 solid icons, 150 kB,
+# fetched before the first paint). The book uses a dozen: each page gets a font with just those.
+_ICON_STYLES = {"fa-solid": ("fa-solid-900", 900, "Free"), "fas": ("fa-solid-900", 900, "Free"),
+                "fa-regular": ("fa-regular-400", 400, "Free"), "far": ("fa-regular-400", 400, "Free"),
+                "fa-brands": ("fa-brands-400", 400, "Brands"), "fab": ("fa-brands-400", 400, "Brands")}
+_ICON_USE = re.compile(r'<(?:i|span) class="([^"]*\b(?:fa-solid|fas|fa-regular|far|fa-brands|fab)\b[^"]*)"')
+_ICON_MARK = "<!-- dmnlab icons -->"
+
+
+def _icon_fonts(outdir: pathlib.Path, pages: dict) -> str:
+    """Subset the theme's Font Awesome fonts to the icons the pages use (fontTools, which matplotlib
+    brings); returns the @font-face rules (URLs relative to _static/vendor/), or "" if not possible."""
+    css = outdir / "_static" / "styles" / "pydata-sphinx-theme.css"
+    fonts = outdir / "_static" / "vendor" / "fontawesome" / "webfonts"
+    if not css.exists() or not fonts.exists():
+        return ""
+    try:
+        from fontTools import subset
+    except ImportError:
+        return ""
+    points = {}
+    for rule in re.finditer(r"([^{}]+)\{content:\"\\([0-9a-f]+)\"\}", css.read_text(encoding="utf-8")):
+        for sel in rule.group(1).split(","):
+            m = re.fullmatch(r"\s*\.(fa-[a-z0-9-]+):(?::)?before\s*", sel)
+            if m:
+                points[m.group(1)] = int(rule.group(2), 16)
+    # icons the stylesheets draw themselves (admonition and sidebar icons: raw private-use characters
+    # in CSS variables, or escapes outside the .fa-* icon classes)
+    in_css = set()
+    for sheet in (outdir / "_static").rglob("*.css"):
+        text = sheet.read_text(encoding="utf-8", errors="ignore")
+        in_css.update(ord(ch) for ch in text if 0xE000 <= ord(ch) <= 0xF8FF)
+        for rule in re.finditer(r"([^{}]*)\{[^}]*content:\s*\"\\([ef][0-9a-f]{3})\"", text):
+            if not re.fullmatch(r"\s*(\.fa-[a-z0-9-]+:{1,2}before\s*,?\s*)+", rule.group(1)):
+                in_css.add(int(rule.group(2), 16))
+    wanted: dict = {style: set(in_css) for style in {_ICON_STYLES["fas"], _ICON_STYLES["far"]}}
+    for text in pages.values():
+        for m in _ICON_USE.finditer(text):
+            classes = m.group(1).split()
+            style = _ICON_STYLES[next(c for c in classes if c in _ICON_STYLES)]
+            wanted.setdefault(style, set()).update(points[c] for c in classes if c in points)
+    rules = []
+    for (name, weight, family), cps in sorted(wanted.items()):
+        src = fonts / f"{name}.ttf"
+        if not cps or not src.exists():
+            continue
+        opts = subset.Options()
+        opts.flavor = "woff"
+        font = subset.load_font(str(src), opts)
+        sub = subset.Subsetter(opts)
+        sub.populate(unicodes=sorted(cps))
+        sub.subset(font)
+        dst = outdir / "_static" / "vendor" / f"{name}.dmnlab.woff"
+        subset.save_font(font, str(dst), opts)
+        rules.append(f'@font-face{{font-family:"Font Awesome 6 {family}";font-style:normal;font-weight:{weight};'
+                     f'font-display:block;src:url(@VENDOR@/{name}.dmnlab.woff) format("woff")}}')
+    return "".join(rules)
+
+
 def _fix_html(outdir: pathlib.Path) -> None:
     keys: set = set()
+    done = {}
     for page in outdir.rglob("*.html"):
         if SPEC_DIR in page.as_posix():
             continue
@@ -442,6 +517,13 @@ def _fix_html(outdir: pathlib.Path) -> None:
         keys.update(re.findall(r'class="dmnlab-spec" data-key="([0-9a-f]+)"', new))
         keys.update(re.findall(r'dmnlab-(?:specs|scripts)/([0-9a-f]+)\.js"', new))
         keys.update(re.findall(r'/(dmnlab-[0-9a-f]+)\.png"', new))
+        done[page] = (text, new)
+    # every page: the icon font with just the book's icons, declared after the theme's stylesheet
+    rules = _icon_fonts(outdir, {p: n for p, (_, n) in done.items()})
+    for page, (text, new) in done.items():
+        if rules and _ICON_MARK not in new and "</head>" in new:
+            rel = os.path.relpath(outdir / "_static" / "vendor", page.parent).replace(os.sep, "/")
+            new = new.replace("</head>", f"{_ICON_MARK}<style>{rules.replace('@VENDOR@', rel)}</style>\n</head>", 1)
         if new != text:
             page.write_text(new, encoding="utf-8")
     stale = [*(outdir / SPEC_DIR).glob("*.js"), *(outdir / SCRIPT_DIR).glob("*.js"),
