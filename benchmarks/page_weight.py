@@ -9,7 +9,8 @@ Each page is opened in chromium with an empty cache from a local static server (
   scrolling (stylesheets, scripts, fonts, MathJax where there is maths; figures far from the top
   are not fetched yet);
 * ``first_visit_bytes``: everything a reader downloads reading the whole page: the above plus
-  every figure's data and plotly bundle (the page's runtime is asked to draw all its figures).
+  every figure's data and plotly bundle (the page's runtime is asked to draw all its figures) and
+  MathJax with its fonts where the page has maths.
 """
 
 from __future__ import annotations
@@ -29,6 +30,17 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--
 def all_pages(html: pathlib.Path) -> list[str]:
     top = sorted(p.name for p in html.glob("*.html") if p.name not in ("index.html", "genindex.html"))
     return book_pages(html) + [p for p in top if p != "intro.html"]
+
+
+def settle(page, sizes: list, quiet_ms: int = 1500, limit_ms: int = 60000) -> None:
+    """Wait until no request has finished for ``quiet_ms`` (a page that polls never goes
+    "networkidle" in Playwright's sense, so count finished requests instead)."""
+    waited, last, still = 0, -1, 0
+    while waited < limit_ms and still < quiet_ms:
+        page.wait_for_timeout(250)
+        waited += 250
+        still = still + 250 if len(sizes) == last else 0
+        last = len(sizes)
 
 
 def measure(html: pathlib.Path, pages: list[str] | None = None, log=print) -> dict:
@@ -51,13 +63,13 @@ def measure(html: pathlib.Path, pages: list[str] | None = None, log=print) -> di
 
             page.on("requestfinished", done)
             page.goto(f"{base}/{rel}", wait_until="load")
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
+            settle(page, sizes)
             initial = sum(sizes)
             if page.evaluate("!!(window.dmnlab && window.dmnlab.drawAll)"):
                 page.evaluate("window.dmnlab.drawAll()")
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(500)
+            if page.evaluate("!!window.dmnlabMaths"):  # MathJax loads when maths is near: load it
+                page.evaluate("window.dmnlabMaths()")
+            settle(page, sizes)
             out[rel] = {"html_bytes": (html / rel).stat().st_size, "initial_bytes": initial,
                         "first_visit_bytes": sum(sizes), "requests": len(sizes)}
             log(f"  {rel}: {out[rel]}")

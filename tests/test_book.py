@@ -143,6 +143,9 @@ def test_static_assets_are_local(built_book):
     assert "vendor/dmnlab_demo.js" in conf
     intro = (built_book / "intro.html").read_text()
     assert "dmnlab_demo.js" not in intro and "mathjax/" not in intro and "searchindex.js" not in intro
+    # the theme's icons come from its CSS with a font cut to the book's icons, not from fontawesome.js
+    assert "fontawesome.js" not in intro and "fa-solid-900.dmnlab.woff" in intro
+    assert (built_book / "_static" / "vendor" / "fa-solid-900.dmnlab.woff").stat().st_size < 20_000
 
 
 def test_a_build_that_skips_execution_fails(tmp_path):
