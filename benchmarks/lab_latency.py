@@ -7,7 +7,9 @@ For every chapter notebook: open it in JupyterLab (its own workspace), run all c
 every live demo: focus its first control, press a key (sliders: right/left arrow, one step each
 way; drop-downs: End/Home, last and first option; checkboxes: space), and time from the keydown event to the first
 animation frame after the figure's DOM changed (plotly redrew it), measured in the page with
-performance.now(). ``run()`` returns {"chNN.demo": {median_ms, p95_ms, n, control}} for
+performance.now(). Presses are 300 ms apart, so each one meets an idle kernel (after every update,
+plotly's FigureWidget sends the drawn figure back to Python: 10-80 ms of kernel work that a faster
+key repeat would queue behind). ``run()`` returns {"chNN.demo": {median_ms, p95_ms, n, control}} for
 benchmarks/results.json's ``lab_latency_ms``. Goal: p95 <= 100 ms on the course's 2-core machine.
 """
 

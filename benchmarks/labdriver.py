@@ -138,14 +138,16 @@ def live_demos(page) -> list[str]:
 
 
 # In the page: the first control of demo box i, what kind it is, and a watcher that notes when its
-# plotly figure changes after a key press.
+# figure (plotly, or a table-only demo's HTML table) changes after a key press.
 SETUP = """async (i) => {
   const box = document.querySelectorAll('.dmnlab-live-demo')[i];
   box.scrollIntoView({block: 'center'});
-  const gd = box.querySelector('.js-plotly-plot');
+  // the figure: a plotly FigureWidget, or the HTML table a table-only demo shows
+  const gd = box.querySelector('.js-plotly-plot, .dmnlab-live-table');
   if (!gd) return null;
   const t0 = performance.now();
-  while (!(gd._fullData && gd._fullLayout) && performance.now() - t0 < 30000) await new Promise(r => setTimeout(r, 50));
+  while (gd.classList.contains('js-plotly-plot') && !(gd._fullData && gd._fullLayout) && performance.now() - t0 < 30000)
+    await new Promise(r => setTimeout(r, 50));
   const ctl = box.querySelector(
     '.widget-slider .noUi-handle, .widget-slider .slider-handle, .widget-slider input[type=range], ' +
     '.widget-dropdown select, .widget-checkbox input, .widget-toggle-buttons button');
@@ -158,23 +160,33 @@ SETUP = """async (i) => {
 }"""
 
 # arm before the key press: t0 at keydown (capture phase), t1 at the first animation frame after the
-# first change of the figure's DOM (plotly has redrawn, the browser paints next)
+# figure changed: its DOM changed, or plotly reported the update applied (a 3-D scene redraws its
+# canvas, which changes no DOM)
 ARM = """() => {
   const gd = window.__dmnlabGd;
   const w = window.__dmnlabWatch = {t0: null, t1: null};
   const onkey = () => { if (w.t0 === null) w.t0 = performance.now(); };
   document.addEventListener('keydown', onkey, {capture: true, once: true});
-  const obs = new MutationObserver(() => {
+  const events = ['plotly_restyle', 'plotly_relayout', 'plotly_update', 'plotly_afterplot', 'plotly_redraw'];
+  let obs = null;
+  const stop = () => {
+    if (obs) obs.disconnect();
+    if (gd.removeListener) events.forEach(e => gd.removeListener(e, fire));
+  };
+  function fire() {
     if (w.t0 === null || w.t1 !== null || w.pending) return;
     w.pending = true;
-    requestAnimationFrame(() => { w.t1 = performance.now(); obs.disconnect(); });
-  });
+    requestAnimationFrame(() => { w.t1 = performance.now(); stop(); });
+  }
+  obs = new MutationObserver(fire);
   obs.observe(gd, {subtree: true, childList: true, attributes: true, characterData: true});
-  w.stop = () => obs.disconnect();
+  if (gd.on) events.forEach(e => gd.on(e, fire));
+  w.stop = stop;
 }"""
 
 DIGEST = """() => {
   const gd = window.__dmnlabGd;
+  if (!gd.classList.contains('js-plotly-plot')) return gd.textContent;
   const num = a => { if (!a || typeof a === 'string') return String(a); let s = 0, n = 0;
     for (const v of a) {
       if (typeof v === 'number' && isFinite(v)) s += v * (1 + (n % 7));
@@ -219,7 +231,9 @@ def key_to_redraw_ms(page, kind: str, k: int, timeout_s: float = 10) -> float | 
         page.evaluate("() => window.__dmnlabWatch.stop()")
         return None
     w = page.evaluate("() => [window.__dmnlabWatch.t0, window.__dmnlabWatch.t1]")
-    page.wait_for_timeout(60)  # let the rest of this update land before the next press
+    # let this update's round trip end before the next press: after each update plotly's FigureWidget
+    # sends the browser's figure back to Python, which takes the kernel 10-80 ms
+    page.wait_for_timeout(300)
     return w[1] - w[0]
 
 

@@ -236,3 +236,22 @@ def test_expand_spreads_values_by_a_lookup_live_and_static():
         Expand("x", [1.0]).expand({"r": lut})
     with pytest.raises(ValueError, match="only 2 values"):
         Expand("r", [1.0, 2.0]).expand({"r": lut})
+
+
+def test_a_table_demo_is_an_html_table_live():
+    """A demo whose figure is only tables shows an HTML table live (a plotly table redraw takes
+    hundreds of milliseconds in the browser); choosing an option rewrites its rows."""
+    import ipywidgets as w
+
+    rows = {"a": [["x", "y"], ["1", "2"]], "b": [["z"], ["3"]]}
+    d = Demo(name="tab", controls=[Choice("which", "Which", ["a", "b"], "a")],
+             figure=lambda: go.Figure(go.Table(header=dict(values=["name", "n"]), cells=dict(values=[[], []]))),
+             update=lambda which: {"data": [{"cells": {"values": rows[which]}}]},
+             alt="a small table whose rows follow the choice")
+    live = d.widget()
+    assert isinstance(live.view, w.HTML) and live.view in live.box.children
+    html0 = live.view.value
+    assert '<th scope="col"' in html0 and "<td" in html0 and ">x</td>" in html0
+    d.set(which="b")
+    assert ">z</td>" in live.view.value and ">x</td>" not in live.view.value
+    assert 'data-plotly="table"' in d.static_html()

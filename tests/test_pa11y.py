@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from conftest import HTML, ROOT, chromium_path
+from conftest import ROOT, chromium_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.book]
 

@@ -40,6 +40,8 @@ from .render import (
     figure_element,
     figure_json,
     json_for_script,
+    table_html,
+    trace_types,
 )
 from .validate import check_bool, check_choice, check_number
 
@@ -466,8 +468,17 @@ class _LiveDemo:
         import plotly.graph_objects as go
 
         self.demo = demo
-        self.fig = go.FigureWidget(demo.base_figure())
-        self.fig._config = dict(PLOTLY_CONFIG)  # no mode bar over the title, as in the book
+        base = demo.base_figure()
+        self.table = trace_types(base.to_plotly_json()["data"]) == {"table"}
+        if self.table:
+            # a figure made of tables: an HTML table (redrawing a plotly table takes hundreds of ms)
+            self.fig = base
+            self.view = w.HTML(value=table_html(base))
+            self.view.add_class("dmnlab-live-table")
+        else:
+            self.fig = go.FigureWidget(base)
+            self.fig._config = dict(PLOTLY_CONFIG)  # no mode bar over the title, as in the book
+            self.view = self.fig
         self.controls = {c.name: c.widget() for c in demo.controls}
         self.readout = w.HTML(value=self._readout_html(demo.evaluate().get("readout", "")))
         self.error = w.HTML(value="")
@@ -476,7 +487,7 @@ class _LiveDemo:
         caption = w.HTML(value=f'<p class="dmnlab-caption"><em>{html.escape(demo.caption)}</em></p>') \
             if demo.caption else w.HTML("")
         self.box = w.VBox(
-            [w.VBox(list(self.controls.values())), self.error, self.fig, self.readout, caption],
+            [w.VBox(list(self.controls.values())), self.error, self.view, self.readout, caption],
             layout=w.Layout(width="100%"),
         )
         self.box.add_class("dmnlab-live-demo")
@@ -508,8 +519,12 @@ class _LiveDemo:
             traceback.print_exc()
             return time.perf_counter() - t0
         self.error.value = ""
-        with self.fig.batch_update():
+        if self.table:
             _apply(self.fig, upd, self.demo.lookups)
+            self.view.value = table_html(self.fig)
+        else:
+            with self.fig.batch_update():
+                _apply(self.fig, upd, self.demo.lookups)
         self.readout.value = self._readout_html(upd.get("readout", ""))
         self.last_update_s = time.perf_counter() - t0
         return self.last_update_s

@@ -14,6 +14,7 @@ import html
 import io
 import json
 import os
+import re
 import uuid
 from typing import Any
 
@@ -163,6 +164,39 @@ def plotly_bundle(data) -> str:
     return "full"
 
 
+_RICH_TAGS = re.compile(r"&lt;(/?)(b|i|em|strong|sub|sup)&gt;", re.I)
+_RICH_BR = re.compile(r"&lt;br\s*/?&gt;", re.I)
+
+
+def _rich(text) -> str:
+    """plotly's rich text (a few tags) as safe HTML: escape everything, keep b/i/em/strong/sub/sup/br."""
+    s = html.escape("" if text is None else str(text), quote=False)
+    return _RICH_BR.sub("<br>", _RICH_TAGS.sub(r"<\1\2>", s))
+
+
+def table_html(fig) -> str:
+    """A figure made of a plotly table as an HTML table (header cells with scope; the title as its
+    caption; it scrolls inside its box). The book's runtime draws table figures the same way."""
+    d = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
+    trace = d["data"][0]
+    title = (d.get("layout") or {}).get("title") or {}
+    title = title.get("text", "") if isinstance(title, dict) else title
+    head = [(" ".join(map(str, h)) if isinstance(h, (list, tuple)) else h)
+            for h in ((trace.get("header") or {}).get("values") or [])]
+    cols = [list(c) for c in ((trace.get("cells") or {}).get("values") or [])]
+    n = max((len(c) for c in cols), default=0)
+    cell = 'style="border:1px solid #d0d0d0;padding:0.2em 0.45em;text-align:left;vertical-align:top"'
+    rows = "".join("<tr>" + "".join(f"<td {cell}>{_rich(c[r] if r < len(c) else '')}</td>" for c in cols) + "</tr>"
+                   for r in range(n))
+    cap = f"<caption>{_rich(title)}</caption>" if title else ""
+    # inline styles too: JupyterLab does not load the book's stylesheet
+    return (f'<div class="dmnlab-table-wrap" tabindex="0" role="region" style="overflow:auto;max-height:480px" '
+            f'aria-label="{html.escape(re.sub("<[^>]*>", "", str(title or "table")), quote=True)}">'
+            f'<table class="dmnlab-htable" style="border-collapse:collapse;font-size:0.85em">{cap}<thead><tr>'
+            + "".join(f'<th scope="col" {cell[:-1]};background:#e8eef5">{_rich(h)}</th>' for h in head)
+            + f"</tr></thead><tbody>{rows}</tbody></table></div>")
+
+
 class Renderable:
     """Something dmnlab shows: it renders itself, live (JupyterLab) or static (the book).
 
@@ -255,7 +289,11 @@ class StaticFigure(Renderable):
     def show_live(self):  # live plotly: figure then caption, both visible in Lab
         from IPython.display import HTML, display
 
-        if self.kind == "plotly":
+        if self.kind == "plotly" and trace_types(self.fig.to_plotly_json()["data"]) == {"table"}:
+            display(HTML(table_html(self.fig)))  # an HTML table: readable, scrolls, no plotly redraw
+            if self.caption:
+                display(HTML(f'<p class="dmnlab-caption"><em>{html.escape(self.caption)}</em></p>'))
+        elif self.kind == "plotly":
             display(self.fig._repr_mimebundle_(config=PLOTLY_CONFIG), raw=True)
             if self.caption:
                 display(HTML(f'<p class="dmnlab-caption"><em>{html.escape(self.caption)}</em></p>'))
