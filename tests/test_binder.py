@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tomllib
 
 import pytest
@@ -126,7 +127,12 @@ def test_runtime_txt_picks_a_python_every_pin_supports():
 
 def test_the_in_place_install_is_the_one_the_course_uses():
     """`-e .` from the root: dmnlab is imported from src/ and finds data/ beside it."""
-    direct = json.loads(md.distribution("dmnlab").read_text("direct_url.json"))
+    # the installed distribution in site-packages (src/dmnlab.egg-info, which the editable build leaves
+    # in the source tree, has no direct_url.json and comes first when src/ is on sys.path)
+    site = [sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
+    found = list(md.distributions(name="dmnlab", path=site))
+    assert found, f"dmnlab is not installed in {site[0]}: run `make setup` (pip install -e .)"
+    direct = json.loads(found[0].read_text("direct_url.json") or "{}")
     assert direct.get("dir_info", {}).get("editable") is True, direct
     assert direct["url"].startswith("file://")
     src = ROOT / "src"
