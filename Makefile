@@ -6,6 +6,7 @@
 #   make pdf     the printable book, book/_build/pdf/default-mode.pdf (offline, via chromium)
 #   make student / make instructor   notebooks without / with exercise solutions, in build/
 #   make assignments                 the exercises as an nbgrader course (build/assignments)
+#   make hub     a JupyterHub for a class on this machine (DMNLAB_HUB_PASSWORD=...; README)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv

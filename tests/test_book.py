@@ -111,6 +111,19 @@ def test_every_notebook_has_its_page(built_book):
         assert (built_book / f"{page}.html").exists(), page
 
 
+def test_exercises_are_numbered_per_chapter(built_book):
+    """A chapter's text says "exercise 2"; its boxes and the solutions' links must say the same."""
+    seen = 0
+    for nb in NOTEBOOKS:
+        page = (built_book / "notebooks" / f"{nb.stem}.html").read_text()
+        nums = [int(n) for n in re.findall(r'<span class="caption-number">Exercise (\d+) </span>', page)]
+        assert nums == list(range(1, len(nums) + 1)), (nb.stem, nums)
+        links = {int(n) for n in re.findall(r'href="#ex-[^"]*">\s*Exercise (\d+)\b', page)}
+        assert links <= set(nums), (nb.stem, sorted(links - set(nums)))
+        seen += len(nums)
+    assert seen > 40, f"only {seen} exercises found in the chapters"
+
+
 def test_every_notebook_was_executed(built_book):
     times = json.loads((built_book / "_static" / "execution_times.json").read_text())
     assert set(times) == {f"notebooks/{nb.stem}" for nb in NOTEBOOKS}

@@ -481,6 +481,23 @@ def _icon_fonts(outdir: pathlib.Path, pages: dict) -> str:
     return "".join(rules)
 
 
+_EX_CAPTION = re.compile(r'(<span class="caption-number">Exercise )(\d+)( </span>)')
+_EX_LINK = re.compile(r'(href="#ex-[^"]*">\s*Exercise )(\d+)\b')
+
+
+def _exercise_numbers(text: str) -> str:
+    """sphinx-exercise numbers exercises across the whole book ("Exercise 15" in chapter 3); the
+    chapters' text says "exercise 2". Number them per page, in the order they appear, and make the
+    solutions' links to them say the same."""
+    order = {}
+    for m in _EX_CAPTION.finditer(text):
+        order.setdefault(m.group(2), str(len(order) + 1))
+    if not order:
+        return text
+    text = _EX_CAPTION.sub(lambda m: m.group(1) + order[m.group(2)] + m.group(3), text)
+    return _EX_LINK.sub(lambda m: m.group(1) + order.get(m.group(2), m.group(2)), text)
+
+
 def _fix_html(outdir: pathlib.Path) -> None:
     keys: set = set()
     done = {}
@@ -508,6 +525,7 @@ def _fix_html(outdir: pathlib.Path) -> None:
         # them; the icons are decoration (their buttons carry labels), so screen readers skip them.
         new = _FONTAWESOME_JS.sub("", new)
         new = _ICON.sub(lambda m: m.group(0) + ' aria-hidden="true"', new)
+        new = _exercise_numbers(new)
         new = _scope_headers(new)
         new = _header_ids(new)
         new = _unique_ids(new)

@@ -13,7 +13,8 @@ Three tables in ``data/`` (each row cites ``book/references.bib`` and carries a 
     ``fraction_unbound_status``, ``mw_status``), required where the value is given and empty
     where it is not; the row ``status`` covers the descriptive text (class, mechanism, dose
     range, metabolite). A typical plasma level is a modelling choice (status ``model``).
-    :func:`load_drugs` adds ``unverified_fields``, the names of the row's unverified values.
+    :func:`load_drugs` adds ``unverified_fields``, the names of the row's unverified values (the
+    descriptive text when the row's ``status`` is unverified).
 ``affinities.csv``
     Long format: drug, target, ``ki_nM`` (with ``qualifier`` ">" when only a lower bound is
     known), ``measure`` (Ki or KD), assay note, source, status, and ``checked`` (what was read:
@@ -118,7 +119,9 @@ def load_drugs() -> pd.DataFrame:
     _positive(df, "drugs.csv", "mw_g_per_mol", hi=2000)
     _check_drug_statuses(df)
     df["checked"] = df["checked"].fillna("")
-    df["unverified_fields"] = ["; ".join(v for v, sc in DRUG_VALUE_STATUS.items() if r[sc] == "unverified")
+    # the row's own status covers its descriptive text (class, mechanism, dose range, metabolite)
+    df["unverified_fields"] = ["; ".join((["class, mechanism, metabolite"] if r["status"] == "unverified" else [])
+                                         + [v for v, sc in DRUG_VALUE_STATUS.items() if r[sc] == "unverified"])
                                for _, r in df.iterrows()]
     return df
 

@@ -531,20 +531,22 @@ def drug_table_figure():
     import plotly.graph_objects as go
 
     d = load_drugs()
-    cols = ["drug", "class", "mechanism", "dose_range", "t_half_text", "active_metabolite", "bioavailability",
+    # dose ranges are not shown: most are not yet checked against the labels (row status), and a dose
+    # range is the one value a reader might act on
+    cols = ["drug", "class", "mechanism", "t_half_text", "active_metabolite", "bioavailability",
             "approval_fda", "unverified_fields"]
-    heads = ["drug", "class", "mechanism", "dose range (as labelled/studied; not advice)", "half-life",
+    heads = ["drug", "class", "mechanism", "half-life",
              "active metabolite", "oral bioavailability", "US approval notes", "unverified in this row"]
     vals = [d[c].fillna("").astype(str).tolist() for c in cols]
     fig = go.Figure(go.Table(
-        columnwidth=[75, 85, 150, 110, 105, 100, 75, 170, 150],
+        columnwidth=[75, 85, 150, 105, 100, 75, 170, 150],
         header=dict(values=[f"<b>{h}</b>" for h in heads], fill_color="#e8eef5", align="left", font=dict(size=11)),
         cells=dict(values=vals, align="left", font=dict(size=10))),
         layout=dict(template=plotly_template()))
     fig.update_layout(height=560, margin=dict(l=5, r=5, t=10, b=5))
-    alt = (f"A scrollable table of {len(d)} psychiatric drugs with their class, mechanism, dose range as labelled or "
-           "studied, half-life, active metabolite, oral bioavailability, US approval notes (regulatory status "
-           "checked 28 November 2026) and the values in each row that are unverified.")
+    alt = (f"A scrollable table of {len(d)} psychiatric drugs with their class, mechanism, half-life, active "
+           "metabolite, oral bioavailability, US approval notes (regulatory status checked 28 November 2026) "
+           "and the values in each row that are unverified.")
     cap = ("Scroll inside the table (sideways on a phone). Notice how specific the approvals are (agomelatine is "
            "authorised in the EU, not the US; brexanolone's approval was withdrawn; clozapine no longer has a REMS), "
            "how half-lives range from hours to weeks, and the last column: the values in each row that no readable "
