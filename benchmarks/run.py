@@ -88,7 +88,7 @@ def time_widgets(n: int = 40) -> tuple[dict, dict]:
                 upd = demo.evaluate(**w.values())
                 from dmnlab.interact import _apply
 
-                _apply(fig, upd)
+                _apply(fig, upd, demo.lookups)
                 go.FigureWidget(fig)
                 pio.to_json(fig)
                 full.append((time.perf_counter() - t0) * 1000)
