@@ -371,7 +371,7 @@ def forest_figure():
                              "control<br>(sham, placebo), blinding and size."),
                        xref="paper", yref="paper", x=0, y=-0.17, xanchor="left", yanchor="top", showarrow=False,
                        align="left", font=dict(size=11, color="#333"))
-    fig.update_layout(template=plotly_template(), height=640, margin=dict(l=118, r=10, t=120, b=110),
+    fig.update_layout(template=plotly_template(), height=675, margin=dict(l=118, r=10, t=120, b=145),
                       legend=dict(orientation="h", x=0, y=1.12, yanchor="bottom", font=dict(size=11)))
     for a in fig.layout.annotations[:2]:
         a.update(font=dict(size=13), x=0, xanchor="left")
