@@ -323,3 +323,24 @@ def test_served_pages_find_every_file_favicon_included(built_book, page):
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def test_cortex_maps_grow_with_the_page(built_book, browser):
+    """A cortex map is sized for a phone; on a desktop page its scene grows with the column (the
+    views filled about 340 px of a 600 px column before), and on a phone it keeps its size."""
+    heights = {}
+    for width in (390, 1280):
+        ctx = browser.new_context(viewport={"width": width, "height": 900})
+        page = ctx.new_page()
+        page.goto((HTML / "notebooks/09_treating_the_network.html").as_uri(), wait_until="load")
+        wait_for_figures(page)
+        heights[width] = page.evaluate("""() => {
+            const gd = [...document.querySelectorAll('.js-plotly-plot')].find(g => g._fullLayout && g._fullLayout.scene
+                && g.data.some(t => t.meta && t.meta.dmnlab_cortex));
+            const sc = gd._fullLayout.scene, s = gd._fullLayout._size;
+            return {scene_px: (sc.domain.y[1] - sc.domain.y[0]) * s.h, width: s.w};
+        }""")
+        ctx.close()
+    phone, desk = heights[390], heights[1280]
+    assert desk["width"] > 1.5 * phone["width"], heights
+    assert desk["scene_px"] > 1.5 * phone["scene_px"], heights   # the views are as wide as the column allows

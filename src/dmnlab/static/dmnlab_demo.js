@@ -277,7 +277,45 @@
       layout.updatemenus[i] = merge(um, {x: x0, xanchor: "left", font: {size: size}});
     });
     restack(layout, width, narrow);
+    if (!narrow) fitCortex(layout, data, width);
     return layout;
+  }
+
+  // A cortex map's views are sized to fill a phone (plotly scales an orthographic scene to its
+  // height). On a wider page the scene grows with the width: what is above it keeps its place,
+  // what is below it moves down, and the figure grows by as much.
+  var CORTEX_PX = 340, CORTEX_MAX = 1.8;
+  function fitCortex(layout, data, width) {
+    var sc = layout.scene;
+    if (!sc || !sc.aspectratio || !data.some(function (t) { return t.meta && t.meta.dmnlab_cortex; })) return;
+    var m = layout.margin || {}, H = layout.height || 450;
+    var t = m.t === undefined ? 100 : m.t, b = m.b === undefined ? 80 : m.b;
+    var l = m.l === undefined ? 80 : m.l, r = m.r === undefined ? 80 : m.r;
+    var dy = (sc.domain && sc.domain.y) || [0, 1], dx = (sc.domain && sc.domain.x) || [0, 1];
+    var plotH = H - t - b, room = (width - l - r) * (dx[1] - dx[0]);
+    var k = Math.min(CORTEX_MAX, room / CORTEX_PX);
+    if (!(plotH > 0) || k < 1.05) return;
+    var extra = Math.round(plotH * (dy[1] - dy[0]) * (k - 1)), H2 = plotH + extra;
+    function f(y) {
+      if (typeof y !== "number") return y;
+      if (y <= dy[0]) return y * plotH / H2;
+      if (y >= dy[1]) return (y * plotH + extra) / H2;
+      return (dy[0] * plotH + (y - dy[0]) * plotH * k) / H2;
+    }
+    layout.scene = merge(sc, {domain: {x: dx, y: [f(dy[0]), f(dy[1])]}});
+    Object.keys(layout).forEach(function (key) {
+      if (/^[xy]axis\d*$/.test(key) && layout[key] && layout[key].domain && key.charAt(0) === "y") {
+        layout[key] = merge(layout[key], {domain: layout[key].domain.map(f)});
+      }
+    });
+    ["annotations", "sliders", "updatemenus"].forEach(function (key) {
+      if (!Array.isArray(layout[key])) return;
+      layout[key] = layout[key].map(function (a) {
+        return ((a.yref || "paper") === "paper" && typeof a.y === "number") ? merge(a, {y: f(a.y)}) : a;
+      });
+    });
+    if (layout.legend && typeof layout.legend.y === "number") layout.legend = merge(layout.legend, {y: f(layout.legend.y)});
+    layout.height = H + extra;
   }
 
   // The controls below the plot, top to bottom as Python stacked them, now with the height each
