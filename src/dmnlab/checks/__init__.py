@@ -142,6 +142,28 @@ class Checker:
             return (None,) * n
         return items
 
+    def numbers(self, value: Any, n: int, shape: str) -> list[float] | None:
+        """``unpack`` for a tuple of ``n`` numbers: the floats, or None after recording why not."""
+        items = self.unpack(value, n, shape)
+        if items[0] is None:
+            return None
+        try:
+            return [float(v) for v in items]
+        except (TypeError, ValueError):
+            self.problems.append(f"return numbers {shape}; got {_short(items)}")
+            return None
+
+    def number(self, value: Any, what: str, kind: str = "") -> float | None:
+        """One number (a size-1 array or Series counts), or None after recording what was returned
+        instead; ``kind`` says what the number should be (e.g. "in mmol/L")."""
+        try:
+            if np.size(value) == 1:
+                return float(np.asarray(value).ravel()[0])
+        except (TypeError, ValueError):
+            pass
+        self.problems.append(f"{what}: return one number{' ' + kind if kind else ''}, got {_short(value)}")
+        return None
+
     def close(self, got: Any, expected: Any, what: str, *, rtol: float = 1e-6, atol: float = 1e-9) -> bool:
         """``got`` equals ``expected`` within the tolerances (numbers or arrays, NaN where NaN)."""
         try:

@@ -14,17 +14,6 @@ from . import Checker, CheckResult
 _Z90 = float(norm.ppf(0.9))
 
 
-def _nums(c: Checker, got, n: int, shape: str):
-    items = c.unpack(got, n, shape)
-    if items[0] is None:
-        return None
-    try:
-        return [float(v) for v in items]
-    except (TypeError, ValueError):
-        c.problems.append(f"return numbers {shape}; got {items!r}")
-        return None
-
-
 def check_overlap_and_probability(fn) -> CheckResult:
     """overlap_and_probability(d) -> (overlap, p_patient_smaller) for d = (patients - controls) / SD."""
     c = Checker("overlap_and_probability")
@@ -32,7 +21,7 @@ def check_overlap_and_probability(fn) -> CheckResult:
         got = c.call(fn, d)
         if got is None:
             break
-        vals = _nums(c, got, 2, "(overlap, p_patient_smaller)")
+        vals = c.numbers(got, 2, "(overlap, p_patient_smaller)")
         if vals is None:
             break
         ovl, p = vals
@@ -75,7 +64,7 @@ def check_hedges_g(fn) -> CheckResult:
         got = c.call(fn, m1, s1, n1, m2, s2, n2)
         if got is None:
             break
-        vals = _nums(c, got, 2, "(d, g)")
+        vals = c.numbers(got, 2, "(d, g)")
         if vals is None:
             break
         d, g = vals
@@ -140,7 +129,7 @@ def check_subgroup_shift(fn) -> CheckResult:
         got = c.call(fn, diff, f)
         if got is None:
             break
-        vals = _nums(c, got, 3, "(shift, share_all, share_subgroup)")
+        vals = c.numbers(got, 3, "(shift, share_all, share_subgroup)")
         if vals is None:
             break
         shift, share_all, share_sub = vals
@@ -176,7 +165,7 @@ def check_risk_difference_ci(fn) -> CheckResult:
         got = c.call(fn, x1, n1, x2, n2)
         if got is None:
             break
-        vals = _nums(c, got, 3, "(difference, low, high)")
+        vals = c.numbers(got, 3, "(difference, low, high)")
         if vals is None:
             break
         p1, p2 = x1 / n1, x2 / n2

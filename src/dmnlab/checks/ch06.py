@@ -23,10 +23,6 @@ def _ki(affinities: pd.DataFrame, drug: str, target: str) -> float:
     return float(row["ki_nM"].iloc[0])
 
 
-def _is_number(x) -> bool:
-    return isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
-
-
 # --------------------------------------------------------------------------- 1. warm-up
 
 
@@ -79,10 +75,9 @@ def check_free_nM(fn) -> CheckResult:
             break
         want = level / mw * 1000 * fu
         what = f"free_nM({level:g}, {mw:g}, {fu:g})"
-        if not _is_number(got) and np.size(got) != 1:
-            c.check(False, f"{what}: return one number, got {got!r}")
+        g = c.number(got, what)
+        if g is None:
             break
-        g = float(np.asarray(got).ravel()[0])
         if math.isclose(g, want / 1000, rel_tol=1e-6):
             c.check(False, f"{what} = {g:.4g}: that is micromolar. ng/mL is ug/L; divided by g/mol it gives umol/L, "
                            "and 1 umol/L = 1000 nM")
@@ -123,10 +118,9 @@ def check_occupancy_at_level(fn) -> CheckResult:
             break
         want = _reference_occupancy(drugs, aff, drug, target, f)
         what = f"{drug} at {target}, {f:g} x the typical level"
-        if not _is_number(got) and np.size(got) != 1:
-            c.check(False, f"{what}: return one number (a fraction between 0 and 1), got {got!r}")
+        g = c.number(got, what, "(a fraction between 0 and 1)")
+        if g is None:
             break
-        g = float(np.asarray(got).ravel()[0])
         if g > 1.0 and math.isclose(g, 100 * want, rel_tol=1e-4):
             c.check(False, f"{what}: {g:.3g} looks like a percentage; return the fraction (0 to 1)")
             break
@@ -156,10 +150,9 @@ def check_lithium_average(fn) -> CheckResult:
             break
         want = li.steady_state_average_mmol_l(dose, crcl)
         what = f"lithium_average({dose}, {crcl})"
-        if not _is_number(got) and np.size(got) != 1:
-            c.check(False, f"{what}: return one number in mmol/L, got {got!r}")
+        g = c.number(got, what, "in mmol/L")
+        if g is None:
             break
-        g = float(np.asarray(got).ravel()[0])
         if math.isclose(g, want / 2, rel_tol=1e-4):
             c.check(False, f"{what} = {g:.3f}: half the expected level. Each Li2CO3 carries two lithium ions: "
                            "1 mmol of lithium carbonate gives 2 mmol of lithium")
@@ -227,10 +220,9 @@ def check_level_for_occupancy(fn) -> CheckResult:
         ki, mw, fu = _ki(aff, drug, target), float(d.at[drug, "mw_g_per_mol"]), float(d.at[drug, "fraction_unbound"])
         want = occ.total_level_for_occupancy_ng_ml(p, ki, mw, fu)
         what = f"{drug}, {p:.0%} of {target}"
-        if not _is_number(got) and np.size(got) != 1:
-            c.check(False, f"{what}: return one number in ng/mL, got {got!r}")
+        g = c.number(got, what, "in ng/mL")
+        if g is None:
             break
-        g = float(np.asarray(got).ravel()[0])
         if math.isclose(g, want * fu, rel_tol=1e-6):
             c.check(False, f"{what}: {g:.3g} ng/mL is the *free* level. A blood test measures the total, of which only "
                            f"the fraction {fu:g} is free: divide the free level by it")

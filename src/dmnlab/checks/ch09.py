@@ -17,17 +17,6 @@ from . import Checker, CheckResult
 _Z = 1.959964
 
 
-def _nums(c: Checker, got, n: int, shape: str):
-    items = c.unpack(got, n, shape)
-    if items[0] is None:
-        return None
-    try:
-        return [float(v) for v in items]
-    except (TypeError, ValueError):
-        c.problems.append(f"return numbers {shape}; got {items!r}")
-        return None
-
-
 def check_remission_with_interval(fn) -> CheckResult:
     """remission_with_interval(remitted, n) -> (percent, low, high): the rate and its 95% Wilson
     interval, all in percent."""
@@ -36,7 +25,7 @@ def check_remission_with_interval(fn) -> CheckResult:
         got = c.call(fn, k, n)
         if got is None:
             break
-        vals = _nums(c, got, 3, "(percent, low, high)")
+        vals = c.numbers(got, 3, "(percent, low, high)")
         if vals is None:
             break
         p = k / n
@@ -156,7 +145,7 @@ def check_odds_ratio_with_ci(fn) -> CheckResult:
         got = c.call(fn, a, n1, k, n2)
         if got is None:
             break
-        vals = _nums(c, got, 3, "(or, low, high)")
+        vals = c.numbers(got, 3, "(or, low, high)")
         if vals is None:
             break
         want = np.array(odds_ratio_ci(a, n1, k, n2))
@@ -189,7 +178,7 @@ def check_relapse_risks(fn) -> CheckResult:
         got = c.call(fn, p, hr, week)
         if got is None:
             break
-        vals = _nums(c, got, 3, "(control, treated, nnt)")
+        vals = c.numbers(got, 3, "(control, treated, nnt)")
         if vals is None:
             break
         cr, tr = risk_at(week, p, hr)
