@@ -226,14 +226,10 @@ def check_gsr_covariance_sums(fn) -> CheckResult:
         got = c.call(fn, bold.copy(), rows.copy())
         if got is None:
             break
-        before, after = c.unpack(got, 2, "(sum before GSR, sum after GSR)")
-        if before is None:
+        vals = c.numbers(got, 2, "(sum before GSR, sum after GSR)")
+        if vals is None:
             break
-        try:
-            before, after = float(before), float(after)
-        except (TypeError, ValueError):
-            c.check(False, f"{what}: return two numbers; got {got!r:.80}")
-            break
+        before, after = vals
         want_b, want_a = _cov_sums(bold, rows)
         corr_b, corr_a = _corr_sums(bold, rows)
         if np.isclose(before, corr_b, rtol=1e-6) or np.isclose(after, corr_a, rtol=1e-6, atol=1e-9):

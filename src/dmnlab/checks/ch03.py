@@ -84,14 +84,10 @@ def check_random_effects(fn) -> CheckResult:
         got = c.call(fn, yi.copy(), vi.copy())
         if got is None:
             break
-        vals = c.unpack(got, 6, "(estimate, ci_low, ci_high, Q, tau2, I2)")
-        if vals[0] is None:
+        vals = c.numbers(got, 6, "(estimate, ci_low, ci_high, Q, tau2, I2)")
+        if vals is None:
             break
-        try:
-            est, lo, hi, Q, tau2, I2 = (float(x) for x in vals)
-        except (TypeError, ValueError):
-            c.check(False, f"return six numbers; got {vals!r}")
-            break
+        est, lo, hi, Q, tau2, I2 = vals
         r = es.random_effects(yi, vi)
         if not c.close(Q, r["Q"], f"Cochran's Q for {what}", rtol=1e-6):
             w = 1 / vi
@@ -166,18 +162,13 @@ def check_dwell_ratio(fn) -> CheckResult:
         got = c.call(fn, s_low, s_high, noise)
         if got is None:
             break
-        vals = c.unpack(got, 2, "(simulated ratio, Kramers ratio)")
-        if vals[0] is None:
+        g = c.numbers(got, 2, "(simulated ratio, Kramers ratio)")
+        if g is None:
             break
         sim = [simulate_sticky_mind(s, noise, 0.0, t_max=200, dt=0.02, n_trials=60, seed=1).mean_dwell_dmn
                for s in (s_low, s_high)]
         kr = [kramers_dwell_time(s, noise) for s in (s_low, s_high)]
         want = (sim[1] / sim[0], kr[1] / kr[0])
-        try:
-            g = [float(x) for x in vals]
-        except (TypeError, ValueError):
-            c.check(False, f"return two numbers; got {vals!r}")
-            break
         if math.isclose(g[0], 1 / want[0], rel_tol=1e-6) or math.isclose(g[1], 1 / want[1], rel_tol=1e-6):
             c.check(False, f"noise {noise}: a ratio is upside down; divide the dwell time at s_high by that at s_low")
             break

@@ -40,18 +40,14 @@ def check_sc_fc_correlation(fn) -> CheckResult:
         got = c.call(fn, s.copy(), f.copy())
         if got is None:
             break
-        r_raw, r_log = c.unpack(got, 2, "(r with SC, r with log10 SC)")
-        if r_raw is None:
+        vals = c.numbers(got, 2, "(r with SC, r with log10 SC)")
+        if vals is None:
             break
+        r_raw, r_log = vals
         u, v = s[IU], f[IU]
         pos = u > 0
         want = (_r(u, v), _r(np.log10(u[pos]), v[pos]))
         full = _r(s.ravel(), f.ravel())
-        try:
-            r_raw, r_log = float(r_raw), float(r_log)
-        except (TypeError, ValueError):
-            c.check(False, f"{what}: return two numbers; got {got!r:.80}")
-            break
         if np.isclose(r_raw, full, atol=1e-6) and not np.isclose(full, want[0], atol=1e-6):
             c.check(False, f"{what}: you correlated the whole matrices ({full:.3f}). The diagonal (SC 0, FC 1) "
                            "is not a pair of regions, and every pair appears twice: use the upper triangle "
@@ -96,14 +92,10 @@ def check_fit_two_ways(fn) -> CheckResult:
         got = c.call(fn, target.copy(), FRACTIONS.copy(), a)
         if got is None:
             break
-        vals = c.unpack(got, 4, "(best fraction by r, best r, best fraction by RMS, best RMS)")
-        if vals[0] is None:
+        vals = c.numbers(got, 4, "(best fraction by r, best r, best fraction by RMS, best RMS)")
+        if vals is None:
             break
-        try:
-            f_r, r, f_rms, rms = (float(x) for x in vals)
-        except (TypeError, ValueError):
-            c.check(False, f"{what}: return four numbers; got {got!r:.80}")
-            break
+        f_r, r, f_rms, rms = vals
         w = _fit_two_ways(key, a)
         if np.isclose(f_rms, w[4]) and np.isclose(rms, w[5], atol=1e-6):
             c.check(False, f"{what}: you picked the coupling with the *largest* RMS difference; the best fit has the "
